@@ -1,0 +1,62 @@
+# Every target sets up what it needs: a fresh machine needs only Python 3.12 (pyenv here) and make.
+SHELL := /bin/bash
+PYTHON ?= python3.12
+VENV ?= .venv
+SAM_VENV ?= .venv-sam
+PY := $(VENV)/bin/python
+PORT ?= 3000
+SAM_CLI_VERSION ?= 1.170.0
+PIP_VERSION ?= 25.3
+export PYENV_VERSION ?= 3.12.1
+
+.PHONY: help venv test test-unit test-integration serve invoke lint template-check clean
+
+help:
+	@echo "make serve                              local API on http://127.0.0.1:$$PORT (default 3000)"
+	@echo "make test                               install dev dependencies and run the whole suite"
+	@echo "make invoke FUNCTION=<id> EVENT=<file>  run one function with an event file"
+	@echo "make lint                               ruff and cfn-lint"
+	@echo "make template-check                     cfn-lint, sam validate --lint and sam build (SAM CLI in $(SAM_VENV))"
+
+$(VENV)/.installed: requirements-dev.txt layers/common/requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+test: venv
+	$(PY) -m pytest -n 2 --dist loadfile
+
+test-unit: venv
+	$(PY) -m pytest tests/unit
+
+test-integration: venv
+	$(PY) -m pytest tests/integration
+
+serve: venv
+	PORT=$(PORT) $(PY) -m local.serve
+
+invoke: venv
+	@test -n "$(FUNCTION)" -a -n "$(EVENT)" || { echo "usage: make invoke FUNCTION=<logical id> EVENT=<event file>"; exit 2; }
+	@$(PY) -m local.invoke "$(FUNCTION)" "$(EVENT)"
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/cfn-lint template.yaml
+
+$(SAM_VENV)/.installed:
+	test -x $(SAM_VENV)/bin/python || $(PYTHON) -m venv $(SAM_VENV)
+	$(SAM_VENV)/bin/python -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
+	$(SAM_VENV)/bin/python -m pip install --quiet --disable-pip-version-check aws-sam-cli==$(SAM_CLI_VERSION)
+	touch $@
+
+template-check: venv $(SAM_VENV)/.installed
+	$(VENV)/bin/cfn-lint template.yaml
+	AWS_DEFAULT_REGION=us-east-1 SAM_CLI_TELEMETRY=0 $(SAM_VENV)/bin/sam validate --lint
+	SAM_CLI_TELEMETRY=0 $(SAM_VENV)/bin/sam build
+
+clean:
+	rm -rf $(VENV) $(SAM_VENV) .aws-sam .pytest_cache

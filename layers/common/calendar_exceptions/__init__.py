@@ -1,0 +1,1 @@
+"""Shared code of the calendar exceptions backend: models, rules, data access and error mapping."""

@@ -1,0 +1,40 @@
+"""Domain errors: what went wrong, independent of which API reports it or how."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """Base of every error a caller is told about; the message is safe to show."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class InvalidInput(DomainError):
+    """The request is malformed or breaks a validation rule (400)."""
+
+
+class Unauthenticated(DomainError):
+    """No authenticated caller (401)."""
+
+
+class Forbidden(DomainError):
+    """The caller may not act on this resource (403)."""
+
+
+class NotFound(DomainError):
+    """The resource does not exist for this caller (404)."""
+
+
+class RevisionConflict(DomainError):
+    """The revision the write was based on is not the current one (409)."""
+
+
+class Unprocessable(DomainError):
+    """Well-formed input that conflicts with stored data or the object's state (422)."""
+
+
+class ServiceUnavailable(DomainError):
+    """Storage is overloaded or failing after retries (503)."""

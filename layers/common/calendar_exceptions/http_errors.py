@@ -1,0 +1,108 @@
+"""The one place where domain errors become HTTP responses.
+
+Which status an error gets is decided here for both APIs; each API only supplies the
+shape of its error body (LivePerson's `message`/`internalCode`, Intercom's `error.list`).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Protocol
+
+from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response, content_types
+from botocore.exceptions import ClientError
+
+from calendar_exceptions.errors import (
+    DomainError,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    RevisionConflict,
+    ServiceUnavailable,
+    Unauthenticated,
+    Unprocessable,
+)
+from calendar_exceptions.observability import logger
+
+STATUS_BY_ERROR: dict[type[DomainError], int] = {
+    InvalidInput: 400,
+    Unauthenticated: 401,
+    Forbidden: 403,
+    NotFound: 404,
+    RevisionConflict: 409,
+    Unprocessable: 422,
+    ServiceUnavailable: 503,
+}
+
+# DynamoDB error codes that mean "overloaded, try later" once the SDK's own retries ran out.
+_RETRYABLE_STORAGE_CODES = frozenset(
+    {
+        "ProvisionedThroughputExceededException",
+        "ThrottlingException",
+        "RequestLimitExceeded",
+        "InternalServerError",
+        "ServiceUnavailable",
+    }
+)
+RETRY_AFTER_SECONDS = "1"
+
+
+class ErrorFormat(Protocol):
+    """How one API writes an error body."""
+
+    def body(self, status: int, error: DomainError, request_id: str) -> dict[str, Any]: ...
+
+
+def status_of(error: DomainError) -> int:
+    for cls in type(error).__mro__:
+        if cls in STATUS_BY_ERROR:
+            return STATUS_BY_ERROR[cls]
+    return 500
+
+
+def register_error_handlers(app: APIGatewayRestResolver, error_format: ErrorFormat) -> None:
+    """Make `app` answer every error in `error_format`, never with a stack trace."""
+
+    def respond(status: int, error: DomainError, headers: dict[str, str] | None = None) -> Response:
+        request_id = _request_id(app)
+        return Response(
+            status_code=status,
+            content_type=content_types.APPLICATION_JSON,
+            body=json.dumps(error_format.body(status, error, request_id)),
+            headers=headers,
+        )
+
+    @app.exception_handler(DomainError)
+    def handle_domain_error(error: DomainError) -> Response:
+        status = status_of(error)
+        logger.info("request refused", extra={"status": status, "error": error.message, "field": error.field})
+        headers = {"Retry-After": RETRY_AFTER_SECONDS} if status == 503 else None
+        return respond(status, error, headers)
+
+    @app.exception_handler(ClientError)
+    def handle_storage_error(error: ClientError) -> Response:
+        code = error.response.get("Error", {}).get("Code", "")
+        if code in _RETRYABLE_STORAGE_CODES:
+            logger.warning("storage unavailable", extra={"code": code})
+            return respond(
+                503,
+                ServiceUnavailable("Service temporarily unavailable, retry later"),
+                {"Retry-After": RETRY_AFTER_SECONDS},
+            )
+        return handle_unexpected(error)
+
+    @app.exception_handler(Exception)
+    def handle_unexpected(error: Exception) -> Response:
+        logger.exception("unhandled error", extra={"request_id": _request_id(app)})
+        return respond(500, DomainError("Internal server error"))
+
+    @app.not_found
+    def handle_no_route(_: Exception) -> Response:
+        return respond(404, NotFound("No such resource"))
+
+
+def _request_id(app: APIGatewayRestResolver) -> str:
+    try:
+        return app.current_event.request_context.request_id or ""
+    except (AttributeError, KeyError, TypeError):
+        return ""

@@ -1,0 +1,1 @@
+"""Special occasions: the LivePerson-style collection of account calendar exceptions."""

@@ -1,0 +1,66 @@
+"""Special occasion objects as the LivePerson Account Configuration API writes them.
+
+Types only; the rules that need dates, zones or other objects live in `validation`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MAX_NAME = 50
+MAX_DESCRIPTION = 200
+MAX_META_NAME = 200
+MAX_EVENTS = 50
+
+
+class _Strict(BaseModel):
+    # strict: "true" is not a boolean and 1.0 is not an id; forbid: unknown fields are errors.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class LocalTime(_Strict):
+    dateTime: str
+    timeZone: str
+
+
+class EventMeta(_Strict):
+    working: bool
+    name: str = Field(default="", max_length=MAX_META_NAME)
+
+
+class Event(_Strict):
+    start: LocalTime
+    end: LocalTime
+    recurrence: list[str] = Field(default_factory=list, max_length=1)
+    meta: EventMeta | None = None
+
+
+class OccasionFields(_Strict):
+    deleted: bool = False
+    name: str = Field(min_length=1, max_length=MAX_NAME)
+    description: str = Field(max_length=MAX_DESCRIPTION)
+    isDefault: bool
+    events: list[Event] = Field(max_length=MAX_EVENTS)
+
+    def content_digest(self) -> str:
+        """Digest of what a PUT can change apart from isDefault, to detect no-op updates cheaply."""
+        content = self.model_dump(exclude={"isDefault", "deleted"}, exclude_none=True)
+        canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return hashlib.sha256(canonical.encode()).hexdigest()[:32]
+
+
+class NewSpecialOccasion(OccasionFields):
+    """A POSTed occasion: the server assigns the id."""
+
+
+class SpecialOccasion(OccasionFields):
+    """A stored occasion, and the body of each element of a PUT."""
+
+    id: int = Field(ge=1)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, **self.model_dump(exclude={"id"}, exclude_none=True)}

@@ -1,0 +1,180 @@
+"""DynamoDB access for special occasions.
+
+One partition per account. Its head item holds the collection revision, the last id
+issued, the default occasion's id and an index of every occasion's name and content
+digest; every write puts the head under the condition that the revision is still the one
+the write was based on, so all writes to one account's collection are serialised by
+DynamoDB and each takes one transaction.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from calendar_exceptions.errors import RevisionConflict
+from calendar_exceptions.special_occasions.models import SpecialOccasion
+from calendar_exceptions.storage import cancellation_codes, from_item, to_item
+
+HEAD_SK = "#HEAD"
+_CONFLICT_RETRIES = 3
+
+
+def partition(account: str) -> str:
+    return f"ACCOUNT#{account}#SPECIALOCCASION"
+
+
+def item_key(account: str, occasion_id: int) -> dict[str, Any]:
+    return {"pk": {"S": partition(account)}, "sk": {"S": f"OCCASION#{occasion_id:012d}"}}
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    name: str
+    digest: str
+
+
+@dataclass(frozen=True)
+class Head:
+    """The collection's head item; `exists` is false for an account that never wrote."""
+
+    revision: int = 0
+    last_id: int = 0
+    default_id: int | None = None
+    index: dict[int, IndexEntry] = field(default_factory=dict)
+    exists: bool = False
+
+
+@dataclass(frozen=True)
+class Change:
+    """Everything one write does to a collection, committed in one transaction."""
+
+    head: Head
+    put: list[SpecialOccasion] = field(default_factory=list)
+    clear_default: int | None = None
+    delete: list[int] = field(default_factory=list)
+
+
+class SpecialOccasionRepository:
+    def __init__(self, client: Any, table: str) -> None:
+        self._client = client
+        self._table = table
+
+    def head(self, account: str) -> Head:
+        response = self._client.get_item(
+            TableName=self._table,
+            Key={"pk": {"S": partition(account)}, "sk": {"S": HEAD_SK}},
+            ConsistentRead=True,
+        )
+        return _head(response.get("Item"))
+
+    def all(self, account: str) -> tuple[Head, list[SpecialOccasion]]:
+        head_item, occasions = None, []
+        request: dict[str, Any] = {
+            "TableName": self._table,
+            "KeyConditionExpression": "pk = :pk",
+            "ExpressionAttributeValues": {":pk": {"S": partition(account)}},
+            "ConsistentRead": True,
+        }
+        while True:
+            page = self._client.query(**request)
+            for item in page.get("Items", []):
+                if item["sk"]["S"] == HEAD_SK:
+                    head_item = item
+                else:
+                    occasions.append(_occasion(item))
+            if "LastEvaluatedKey" not in page:
+                return _head(head_item), occasions
+            request["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
+    def one(self, account: str, occasion_id: int) -> tuple[Head, SpecialOccasion | None]:
+        """The head and one occasion read as one snapshot."""
+        response = self._client.transact_get_items(
+            TransactItems=[
+                {"Get": {"TableName": self._table, "Key": {"pk": {"S": partition(account)}, "sk": {"S": HEAD_SK}}}},
+                {"Get": {"TableName": self._table, "Key": item_key(account, occasion_id)}},
+            ]
+        )
+        head_response, item_response = response["Responses"]
+        item = item_response.get("Item")
+        return _head(head_response.get("Item")), _occasion(item) if item else None
+
+    def commit(self, account: str, based_on: Head, change: Change) -> None:
+        """Write `change` if the head is still at `based_on.revision`, else raise RevisionConflict."""
+        items = [self._put_head(account, based_on, change.head)]
+        items += [{"Put": {"TableName": self._table, "Item": _item(account, o)}} for o in change.put]
+        if change.clear_default is not None:
+            items.append(
+                {
+                    "Update": {
+                        "TableName": self._table,
+                        "Key": item_key(account, change.clear_default),
+                        "UpdateExpression": "SET isDefault = :false",
+                        "ExpressionAttributeValues": {":false": {"BOOL": False}},
+                    }
+                }
+            )
+        items += [{"Delete": {"TableName": self._table, "Key": item_key(account, i)}} for i in change.delete]
+        self._transact(items)
+
+    def _put_head(self, account: str, based_on: Head, head: Head) -> dict[str, Any]:
+        put: dict[str, Any] = {
+            "TableName": self._table,
+            "Item": to_item(
+                {
+                    "pk": partition(account),
+                    "sk": HEAD_SK,
+                    "revision": head.revision,
+                    "last_id": head.last_id,
+                    "default_id": head.default_id,
+                    "index": {str(i): {"name": e.name, "digest": e.digest} for i, e in head.index.items()},
+                }
+            ),
+        }
+        if based_on.exists:
+            put["ConditionExpression"] = "revision = :expected"
+            put["ExpressionAttributeValues"] = {":expected": {"N": str(based_on.revision)}}
+        else:
+            put["ConditionExpression"] = "attribute_not_exists(pk)"
+        return {"Put": put}
+
+    def _transact(self, items: list[dict[str, Any]]) -> None:
+        for attempt in range(_CONFLICT_RETRIES + 1):
+            try:
+                self._client.transact_write_items(TransactItems=items)
+                return
+            except self._client.exceptions.TransactionCanceledException as error:
+                codes = cancellation_codes(error)
+                if codes and codes[0] == "ConditionalCheckFailed":
+                    raise RevisionConflict("The revision in If-Match is not the current revision") from None
+                if "TransactionConflict" not in codes or attempt == _CONFLICT_RETRIES:
+                    if "TransactionConflict" in codes:
+                        raise RevisionConflict("A concurrent change is in progress; retry") from None
+                    raise
+                # Another transaction holds one of these items; ours may still be valid after it.
+                time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))  # noqa: S311 - jitter, not crypto
+
+
+def _head(item: dict[str, Any] | None) -> Head:
+    if item is None:
+        return Head()
+    values = from_item(item)
+    return Head(
+        revision=values["revision"],
+        last_id=values["last_id"],
+        default_id=values.get("default_id"),
+        index={int(i): IndexEntry(e["name"], e["digest"]) for i, e in values.get("index", {}).items()},
+        exists=True,
+    )
+
+
+def _item(account: str, occasion: SpecialOccasion) -> dict[str, Any]:
+    return {**item_key(account, occasion.id), **to_item(occasion.to_json())}
+
+
+def _occasion(item: dict[str, Any]) -> SpecialOccasion:
+    values = from_item(item)
+    del values["pk"], values["sk"]
+    return SpecialOccasion.model_validate(values)

@@ -1,0 +1,131 @@
+"""Business rules of the special occasions collection: revisions, ids, names and the default."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from calendar_exceptions.errors import InvalidInput, NotFound, RevisionConflict
+from calendar_exceptions.special_occasions.models import NewSpecialOccasion, OccasionFields, SpecialOccasion
+from calendar_exceptions.special_occasions.repository import Change, Head, IndexEntry, SpecialOccasionRepository
+from calendar_exceptions.special_occasions.validation import name_key
+
+# The head item indexes every occasion of an account; this keeps it (and each write) small.
+MAX_PER_ACCOUNT = 500
+# A POST without If-Match retries when another write moved the revision between read and write.
+_CREATE_ATTEMPTS = 3
+
+
+@dataclass(frozen=True)
+class Outcome:
+    revision: int
+    occasions: list[SpecialOccasion]
+    modified: bool = True
+
+
+class SpecialOccasionService:
+    def __init__(self, repository: SpecialOccasionRepository) -> None:
+        self._repository = repository
+
+    def list(self, account: str) -> Outcome:
+        head, occasions = self._repository.all(account)
+        return Outcome(head.revision, occasions, modified=False)
+
+    def get(self, account: str, occasion_id: int) -> Outcome:
+        head, occasion = self._repository.one(account, occasion_id)
+        if occasion is None:
+            raise NotFound(f"Special occasion {occasion_id} not found")
+        return Outcome(head.revision, [occasion], modified=False)
+
+    def create(self, account: str, if_match: int | None, new: list[NewSpecialOccasion]) -> Outcome:
+        for _ in range(_CREATE_ATTEMPTS):
+            head = self._repository.head(account)
+            if if_match is not None:
+                _require_revision(head, if_match)
+            if len(head.index) + len(new) > MAX_PER_ACCOUNT:
+                raise InvalidInput(f"body: an account holds at most {MAX_PER_ACCOUNT} special occasions", "body")
+            occasions = [
+                SpecialOccasion(id=head.last_id + offset, **_fields(occasion))
+                for offset, occasion in enumerate(new, start=1)
+            ]
+            _require_unique_names(head, occasions)
+            change = _change(head, occasions, last_id=head.last_id + len(new))
+            try:
+                self._repository.commit(account, head, change)
+            except RevisionConflict:
+                if if_match is not None:
+                    raise
+                continue
+            return Outcome(change.head.revision, occasions)
+        raise RevisionConflict("The collection kept changing during this request; retry")
+
+    def update(self, account: str, if_match: int, occasions: list[SpecialOccasion]) -> Outcome:
+        head = self._repository.head(account)
+        _require_revision(head, if_match)
+        for occasion in occasions:
+            if occasion.id not in head.index:
+                raise NotFound(f"Special occasion {occasion.id} not found")
+        _require_unique_names(head, occasions)
+        changed = [o for o in occasions if _differs(head, o)]
+        if not changed:
+            return Outcome(head.revision, occasions, modified=False)
+        change = _change(head, occasions, last_id=head.last_id, written=changed)
+        self._repository.commit(account, head, change)
+        return Outcome(change.head.revision, occasions)
+
+    def delete(self, account: str, if_match: int, ids: list[int]) -> Outcome:
+        head = self._repository.head(account)
+        _require_revision(head, if_match)
+        for occasion_id in ids:
+            if occasion_id not in head.index:
+                raise NotFound(f"Special occasion {occasion_id} not found")
+        index = {i: entry for i, entry in head.index.items() if i not in ids}
+        default_id = None if head.default_id in ids else head.default_id
+        new_head = replace(head, revision=head.revision + 1, default_id=default_id, index=index)
+        self._repository.commit(account, head, Change(new_head, delete=ids))
+        return Outcome(new_head.revision, [])
+
+
+def _require_revision(head: Head, if_match: int) -> None:
+    if head.revision != if_match:
+        raise RevisionConflict(f"Revision {if_match} in If-Match is not the current revision {head.revision}")
+
+
+def _require_unique_names(head: Head, occasions: list[SpecialOccasion]) -> None:
+    written = {o.id for o in occasions}
+    taken = {name_key(entry.name): i for i, entry in head.index.items() if i not in written}
+    for index, occasion in enumerate(occasions):
+        other = taken.get(name_key(occasion.name))
+        if other is not None:
+            raise InvalidInput(
+                f"[{index}].name: '{occasion.name}' is already the name of special occasion {other}", f"[{index}].name"
+            )
+
+
+def _differs(head: Head, occasion: SpecialOccasion) -> bool:
+    stored = head.index[occasion.id]
+    return stored.digest != occasion.content_digest() or occasion.isDefault != (head.default_id == occasion.id)
+
+
+def _change(
+    head: Head, occasions: list[SpecialOccasion], last_id: int, written: list[SpecialOccasion] | None = None
+) -> Change:
+    """The new head and writes for `occasions`; making one the default clears the previous one."""
+    default_id = head.default_id
+    for occasion in occasions:
+        if occasion.isDefault:
+            default_id = occasion.id
+        elif default_id == occasion.id:
+            default_id = None
+    index = dict(head.index)
+    index.update({o.id: IndexEntry(o.name, o.content_digest()) for o in occasions})
+    request_ids = {o.id for o in occasions}
+    previous = head.default_id
+    clear_default = (
+        previous if previous is not None and previous != default_id and previous not in request_ids else None
+    )
+    new_head = Head(revision=head.revision + 1, last_id=last_id, default_id=default_id, index=index, exists=True)
+    return Change(new_head, put=occasions if written is None else written, clear_default=clear_default)
+
+
+def _fields(occasion: OccasionFields) -> dict[str, object]:
+    return {name: getattr(occasion, name) for name in OccasionFields.model_fields}

@@ -1,0 +1,58 @@
+"""DynamoDB client and item (de)serialisation shared by every data-access module."""
+
+from __future__ import annotations
+
+import functools
+import os
+from decimal import Decimal
+from typing import Any
+
+import boto3
+from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
+from botocore.config import Config
+
+# The SDK's standard retry mode retries throttling and 5xx with backoff; what still fails
+# after that reaches the caller as 503 (see http_errors).
+_CLIENT_CONFIG = Config(
+    retries={"mode": "standard", "max_attempts": 4},
+    connect_timeout=2,
+    read_timeout=5,
+)
+
+_serializer = TypeSerializer()
+_deserializer = TypeDeserializer()
+
+
+@functools.cache
+def dynamodb_client() -> Any:
+    """One client per execution environment, made on first use so tests can mock AWS first."""
+    return boto3.client("dynamodb", config=_CLIENT_CONFIG)
+
+
+def table_name() -> str:
+    return os.environ["TABLE_NAME"]
+
+
+def to_item(values: dict[str, Any]) -> dict[str, Any]:
+    return {key: _serializer.serialize(value) for key, value in values.items() if value is not None}
+
+
+def from_item(item: dict[str, Any]) -> dict[str, Any]:
+    return {key: _plain(_deserializer.deserialize(value)) for key, value in item.items()}
+
+
+def _plain(value: Any) -> Any:
+    """Turn DynamoDB's Decimals back into ints (this product stores no fractional numbers)."""
+    if isinstance(value, Decimal):
+        return int(value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def cancellation_codes(error: Any) -> list[str]:
+    """The per-item reason codes of a TransactionCanceledException, '' where an item passed."""
+    reasons = error.response.get("CancellationReasons") or []
+    return [reason.get("Code") or "" for reason in reasons]

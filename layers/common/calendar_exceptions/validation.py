@@ -1,0 +1,51 @@
+"""Turning a request body into models, with errors that name the field and the problem."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from calendar_exceptions.errors import InvalidInput
+
+_FRIENDLY = {
+    "extra_forbidden": "is not a known field",
+    "missing": "is required",
+}
+
+
+def json_body(body: str | None) -> Any:
+    """Parse a JSON request body, refusing an absent or malformed one."""
+    if body is None or not body.strip():
+        raise InvalidInput("body: a JSON body is required", field="body")
+    try:
+        return json.loads(body)
+    except json.JSONDecodeError as error:
+        raise InvalidInput(
+            f"body: malformed JSON ({error.msg} at line {error.lineno} column {error.colno})", field="body"
+        ) from None
+    except RecursionError:
+        raise InvalidInput("body: JSON nested too deeply", field="body") from None
+
+
+def field_path(loc: tuple[Any, ...], prefix: str = "") -> str:
+    """('0', 'events', 1, 'start') -> '[0].events[1].start'"""
+    path = prefix
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path or "body"
+
+
+def validate(adapter: TypeAdapter[Any], data: Any, prefix: str = "") -> Any:
+    """Validate `data` with a pydantic adapter; report up to three problems with their field paths."""
+    try:
+        return adapter.validate_python(data)
+    except ValidationError as error:
+        problems = error.errors(include_url=False)
+        first = field_path(tuple(problems[0]["loc"]), prefix)
+        described = [
+            f"{field_path(tuple(p['loc']), prefix)}: {_FRIENDLY.get(p['type'], p['msg'])}" for p in problems[:3]
+        ]
+        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        raise InvalidInput("; ".join(described) + more, field=first) from None

@@ -1,0 +1,1 @@
+"""Run the SAM application on this machine without Docker: a local API, a one-shot invoke and local DynamoDB."""

@@ -1,0 +1,120 @@
+"""Local DynamoDB: a moto server over HTTP, and the template's tables created in it.
+
+moto applies a TransactWriteItems (and restores the table when one fails) without a lock,
+so two concurrent requests can interleave inside it in ways DynamoDB never allows. The
+server here handles one request at a time, which gives every request the atomicity and
+isolation DynamoDB gives each of its operations; the races under test are the
+application's own read-then-conditional-write races, which this keeps intact.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import boto3
+
+from local import template
+
+LOCAL_CREDENTIALS = {
+    "AWS_ACCESS_KEY_ID": "local",
+    "AWS_SECRET_ACCESS_KEY": "local",
+    "AWS_SESSION_TOKEN": "local",
+    "AWS_DEFAULT_REGION": "us-east-1",
+}
+
+
+class _OneAtATime:
+    """WSGI middleware that serialises requests to the wrapped application."""
+
+    def __init__(self, app: Any) -> None:
+        self._app = app
+        self._lock = threading.Lock()
+
+    def __call__(self, environ: dict[str, Any], start_response: Any) -> list[bytes]:
+        with self._lock:
+            return list(self._app(environ, start_response))
+
+
+class DynamoDBServer:
+    """A moto DynamoDB endpoint on 127.0.0.1, started and stopped by the project itself."""
+
+    def __init__(self, port: int = 0) -> None:
+        from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+        from werkzeug.serving import WSGIRequestHandler, make_server
+
+        class QuietHandler(WSGIRequestHandler):
+            def log_request(self, *args: Any, **kwargs: Any) -> None:
+                pass
+
+        app = _OneAtATime(DomainDispatcherApplication(create_backend_app))
+        self._server = make_server("127.0.0.1", port or _free_port(), app, threaded=True, request_handler=QuietHandler)
+        self._thread = threading.Thread(target=self._server.serve_forever, name="moto-dynamodb", daemon=True)
+
+    @property
+    def endpoint(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_port}"
+
+    def start(self) -> DynamoDBServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def client(endpoint: str | None = None) -> Any:
+    return boto3.client("dynamodb", endpoint_url=endpoint or os.environ.get("AWS_ENDPOINT_URL_DYNAMODB"))
+
+
+def ensure_tables(dynamodb: Any) -> list[str]:
+    """Create every table of the template that the endpoint does not have yet; return their names."""
+    existing = set(dynamodb.list_tables()["TableNames"])
+    names = []
+    for logical_id, properties in template.tables().items():
+        request = template.create_table_request(logical_id, properties)
+        names.append(request["TableName"])
+        if request["TableName"] not in existing:
+            with contextlib.suppress(dynamodb.exceptions.ResourceInUseException):
+                dynamodb.create_table(**request)
+            dynamodb.get_waiter("table_exists").wait(TableName=request["TableName"])
+    return names
+
+
+@contextlib.contextmanager
+def local_storage() -> Iterator[str]:
+    """The storage rules of `make serve` and `make invoke`.
+
+    With AWS_ENDPOINT_URL_DYNAMODB set, that endpoint is used and the template's tables are
+    created there if missing; otherwise an embedded moto server runs for the duration.
+    Yields the endpoint.
+    """
+    server = None
+    endpoint = os.environ.get("AWS_ENDPOINT_URL_DYNAMODB")
+    if not endpoint:
+        for key, value in LOCAL_CREDENTIALS.items():
+            os.environ[key] = value
+        server = DynamoDBServer().start()
+        endpoint = server.endpoint
+        os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = endpoint
+    else:
+        for key, value in LOCAL_CREDENTIALS.items():
+            os.environ.setdefault(key, value)
+    try:
+        ensure_tables(client(endpoint))
+        yield endpoint
+    finally:
+        if server is not None:
+            server.stop()
+            del os.environ["AWS_ENDPOINT_URL_DYNAMODB"]

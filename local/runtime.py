@@ -1,0 +1,126 @@
+"""Lambda execution environments, locally: each function's handler loaded in-process.
+
+Like Lambda, an environment serves one request at a time; concurrent requests to one
+function get further environments (a fresh copy of its handler module), so handler state
+such as the Powertools resolver's current event is never shared between two requests.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import os
+import queue
+import sys
+import threading
+import time
+import uuid
+from types import ModuleType
+from typing import Any
+
+from local import template
+from local.template import FunctionSpec
+
+_import_lock = threading.Lock()
+
+
+def prepare_process() -> None:
+    """Make the shared layer importable and set what a local Lambda environment has.
+
+    The template's Globals environment is set here, before anything imports the layer,
+    because the layer's Powertools objects read it once at import; values already in the
+    environment win, so a caller can override them.
+    """
+    layer = str(template.LAYER_DIR)
+    if layer not in sys.path:
+        sys.path.insert(0, layer)
+    for name, value in template.global_environment().items():
+        os.environ.setdefault(name, template.resolve(value))
+    os.environ.setdefault("AWS_SAM_LOCAL", "true")
+    # No X-Ray daemon here: tracing stays off unless asked for.
+    os.environ.setdefault("POWERTOOLS_TRACE_DISABLED", "true")
+    for key, value in {"AWS_DEFAULT_REGION": "us-east-1", "AWS_REGION": "us-east-1"}.items():
+        os.environ.setdefault(key, value)
+
+
+class LambdaContext:
+    """The attributes of the Lambda context object that handlers and Powertools read."""
+
+    def __init__(self, spec: FunctionSpec) -> None:
+        self.function_name = spec.logical_id
+        self.function_version = "$LATEST"
+        self.invoked_function_arn = f"arn:aws:lambda:us-east-1:123456789012:function:{spec.logical_id}"
+        self.memory_limit_in_mb = spec.memory
+        self.aws_request_id = str(uuid.uuid4())
+        self.log_group_name = f"/aws/lambda/{spec.logical_id}"
+        self.log_stream_name = "local"
+        self._deadline = time.monotonic() + spec.timeout
+
+    def get_remaining_time_in_millis(self) -> int:
+        return max(0, int((self._deadline - time.monotonic()) * 1000))
+
+
+class Function:
+    """One function of the template with its pool of warm environments."""
+
+    def __init__(self, spec: FunctionSpec) -> None:
+        self.spec = spec
+        self._idle: queue.LifoQueue[Any] = queue.LifoQueue()
+        self._count = 0
+
+    def invoke(self, event: dict[str, Any]) -> Any:
+        try:
+            handler = self._idle.get_nowait()
+        except queue.Empty:
+            handler = self._load()
+        try:
+            return handler(event, LambdaContext(self.spec))
+        finally:
+            self._idle.put(handler)
+
+    def _load(self) -> Any:
+        module_file, _, attribute = self.spec.handler.rpartition(".")
+        path = self.spec.code_dir / f"{module_file.replace('.', '/')}.py"
+        with _import_lock, _environment(self.spec):
+            self._count += 1
+            name = f"_lambda_{self.spec.logical_id}_{self._count}"
+            module_spec = importlib.util.spec_from_file_location(name, path)
+            if module_spec is None or module_spec.loader is None:
+                raise ImportError(f"cannot load {path}")
+            module: ModuleType = importlib.util.module_from_spec(module_spec)
+            sys.path.insert(0, str(self.spec.code_dir))
+            try:
+                module_spec.loader.exec_module(module)
+            finally:
+                sys.path.remove(str(self.spec.code_dir))
+        return getattr(module, attribute)
+
+
+@contextlib.contextmanager
+def _environment(spec: FunctionSpec):
+    """The function's environment variables while its module is imported (Powertools reads them then)."""
+    shared = template.global_environment()
+    values = {
+        name: template.resolve(value)
+        for name, value in spec.environment.items()
+        if name not in shared or shared[name] != value
+    }
+    values["AWS_LAMBDA_FUNCTION_NAME"] = spec.logical_id
+    values["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = str(spec.memory)
+    previous = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        # Values every function shares stay set, so request-time reads (TABLE_NAME) see them.
+        for name, old in previous.items():
+            if name.startswith("AWS_LAMBDA_FUNCTION_"):
+                if old is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = old
+
+
+def load_functions() -> dict[str, Function]:
+    prepare_process()
+    return {name: Function(spec) for name, spec in template.functions().items()}

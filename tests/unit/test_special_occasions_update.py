@@ -1,0 +1,208 @@
+"""PUT special occasions: the operation the product is built around."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from tests.builders import SEED_PAGE_OCCASION, collection, occasion
+
+URL = collection()
+
+
+def create(api, *bodies):
+    reply = api.call("POST", URL, list(bodies))
+    assert reply.status == 200, reply.text
+    return reply.body, int(reply.revision)
+
+
+def stored(api):
+    reply = api.call("GET", URL)
+    assert reply.status == 200
+    return reply.body, int(reply.revision)
+
+
+def test_seed_page_request_body_is_accepted(api):
+    # Given the vendor page's occasion, created
+    [created], revision = create(api, SEED_PAGE_OCCASION)
+    # When the page's exact request body is PUT with its id
+    body = [{"id": created["id"], **SEED_PAGE_OCCASION, "description": "changed"}]
+    reply = api.call("PUT", URL, body, {"If-Match": str(revision)})
+    # Then it is accepted and answered in the vendor's shape
+    assert reply.status == 200, reply.text
+    assert reply.body == body
+    assert int(reply.revision) == revision + 1
+
+
+def test_update_returns_objects_in_request_order_and_new_revision(api):
+    created, revision = create(api, occasion("A"), occasion("B"), occasion("C"))
+    a, b, c = created
+    update = [dict(c, description="c2"), dict(a, description="a2")]
+    reply = api.call("PUT", URL, update, {"If-Match": str(revision)})
+    assert reply.status == 200
+    assert [o["id"] for o in reply.body] == [c["id"], a["id"]]
+    assert reply.body == update
+    assert reply.revision == str(revision + 1)
+    assert reply.headers["content-type"] == "application/json"
+    listed, listed_revision = stored(api)
+    assert listed_revision == revision + 1
+    assert {o["id"]: o["description"] for o in listed} == {a["id"]: "a2", b["id"]: "B opening hours", c["id"]: "c2"}
+
+
+def test_unchanged_objects_answer_304_and_keep_the_revision(api):
+    created, revision = create(api, occasion("A"), occasion("B"))
+    reply = api.call("PUT", URL, created, {"If-Match": str(revision)})
+    assert reply.status == 304
+    assert reply.text == ""
+    assert reply.revision == str(revision)
+    assert stored(api) == (created, revision)
+
+
+def test_stale_revision_is_409_and_changes_nothing(api):
+    created, revision = create(api, occasion("A"))
+    before = stored(api)
+    reply = api.call("PUT", URL, [dict(created[0], description="x")], {"If-Match": str(revision - 1)})
+    assert reply.status == 409
+    assert reply.body["internalCode"] == 13
+    assert "revision" in reply.body["message"]
+    assert stored(api) == before
+
+
+def test_stale_revision_wins_over_304(api):
+    created, revision = create(api, occasion("A"))
+    reply = api.call("PUT", URL, created, {"If-Match": str(revision + 5)})
+    assert reply.status == 409
+
+
+@pytest.mark.parametrize("if_match", ["", "  ", "abc", "1.5", "-1", "*"])
+def test_missing_or_malformed_if_match_is_400(api, if_match):
+    created, _ = create(api, occasion("A"))
+    headers = {"If-Match": if_match} if if_match else {}
+    reply = api.call("PUT", URL, created, headers)
+    assert reply.status == 400
+    assert "If-Match" in reply.body["message"]
+
+
+def test_quoted_if_match_is_accepted(api):
+    created, revision = create(api, occasion("A"))
+    reply = api.call("PUT", URL, [dict(created[0], description="q")], {"If-Match": f'"{revision}"'})
+    assert reply.status == 200
+
+
+def test_unknown_id_is_404_and_nothing_is_written(api):
+    created, revision = create(api, occasion("A"))
+    before = stored(api)
+    update = [dict(created[0], description="changed"), dict(occasion("Z"), id=999)]
+    reply = api.call("PUT", URL, update, {"If-Match": str(revision)})
+    assert reply.status == 404
+    assert reply.body["internalCode"] == 12
+    assert "999" in reply.body["message"]
+    assert stored(api) == before
+
+
+def test_one_invalid_object_rejects_the_whole_array(api):
+    created, revision = create(api, occasion("A"), occasion("B"))
+    before = stored(api)
+    update = [dict(created[0], description="fine"), dict(created[1], isDefault="yes")]
+    reply = api.call("PUT", URL, update, {"If-Match": str(revision)})
+    assert reply.status == 400
+    assert "[1].isDefault" in reply.body["message"]
+    assert stored(api) == before
+
+
+def test_making_one_default_clears_every_other_default_in_the_same_write(api):
+    created, revision = create(api, occasion("A", isDefault=True), occasion("B"), occasion("C"))
+    a, b, _ = created
+    assert a["isDefault"]
+    reply = api.call("PUT", URL, [dict(b, isDefault=True)], {"If-Match": str(revision)})
+    assert reply.status == 200
+    listed, new_revision = stored(api)
+    assert new_revision == revision + 1
+    assert [o["id"] for o in listed if o["isDefault"]] == [b["id"]]
+
+
+def test_unsetting_the_default_leaves_no_default(api):
+    created, revision = create(api, occasion("A", isDefault=True))
+    reply = api.call("PUT", URL, [dict(created[0], isDefault=False)], {"If-Match": str(revision)})
+    assert reply.status == 200
+    listed, _ = stored(api)
+    assert not any(o["isDefault"] for o in listed)
+
+
+def test_default_flag_change_alone_is_a_change(api):
+    created, revision = create(api, occasion("A"))
+    reply = api.call("PUT", URL, [dict(created[0], isDefault=True)], {"If-Match": str(revision)})
+    assert reply.status == 200
+    assert reply.revision == str(revision + 1)
+
+
+def test_two_defaults_in_one_request_is_400(api):
+    created, revision = create(api, occasion("A"), occasion("B"))
+    update = [dict(o, isDefault=True) for o in created]
+    reply = api.call("PUT", URL, update, {"If-Match": str(revision)})
+    assert reply.status == 400
+    assert "isDefault" in reply.body["message"]
+
+
+def test_name_taken_by_another_stored_occasion_is_400(api):
+    created, revision = create(api, occasion("A"), occasion("B"))
+    before = stored(api)
+    reply = api.call("PUT", URL, [dict(created[1], name="a ")], {"If-Match": str(revision)})
+    assert reply.status == 400
+    assert "[0].name" in reply.body["message"]
+    assert stored(api) == before
+
+
+def test_swapping_names_within_one_request_is_allowed(api):
+    created, revision = create(api, occasion("A"), occasion("B"))
+    a, b = created
+    reply = api.call("PUT", URL, [dict(a, name="B"), dict(b, name="A")], {"If-Match": str(revision)})
+    assert reply.status == 200
+
+
+def test_duplicate_ids_in_one_request_is_400(api):
+    created, revision = create(api, occasion("A"))
+    reply = api.call("PUT", URL, [created[0], dict(created[0], name="A2")], {"If-Match": str(revision)})
+    assert reply.status == 400
+    assert "[1].id" in reply.body["message"]
+
+
+def test_at_most_50_objects_per_request(api):
+    created, revision = create(api, *[occasion(f"O{i}") for i in range(50)])
+    changed = [dict(o, description="x") for o in created]
+    assert api.call("PUT", URL, changed, {"If-Match": str(revision)}).status == 200
+    too_many = [*changed, dict(occasion("O51"), id=51)]
+    reply = api.call("PUT", URL, too_many, {"If-Match": str(revision + 1)})
+    assert reply.status == 400
+    assert "50" in reply.body["message"]
+
+
+def test_only_changed_objects_count_and_revision_moves_once(api):
+    created, revision = create(api, occasion("A"), occasion("B"))
+    update = [created[0], dict(created[1], description="new")]
+    reply = api.call("PUT", URL, update, {"If-Match": str(revision)})
+    assert reply.status == 200
+    assert reply.revision == str(revision + 1)
+    assert stored(api)[0] == update
+
+
+def test_other_account_is_403_and_no_authenticated_tenant_is_401(api):
+    created, revision = create(api, occasion("A"))
+    update = [dict(created[0], description="x")]
+    other = api.call("PUT", collection("acct2"), update, {"If-Match": str(revision)})
+    assert other.status == 403
+    anonymous = api.call("PUT", URL, update, {"If-Match": str(revision)}, tenant=None)
+    assert anonymous.status == 401
+    assert stored(api)[0] == created
+
+
+def test_a_put_costs_one_read_and_one_transaction(api, dynamodb):
+    from calendar_exceptions import storage
+
+    created, revision = create(api, *[occasion(f"O{i}") for i in range(50)])
+    calls = []
+    storage.dynamodb_client().meta.events.register("before-call.dynamodb", lambda model, **_: calls.append(model.name))
+    update = [dict(o, description="cost") for o in copy.deepcopy(created)]
+    assert api.call("PUT", URL, update, {"If-Match": str(revision)}).status == 200
+    assert calls == ["GetItem", "TransactWriteItems"]
