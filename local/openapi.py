@@ -158,7 +158,7 @@ def document() -> dict[str, Any]:
             operation["parameters"] = path_params + operation.get("parameters", [])
             paths.setdefault(route.path, {})[route.method.lower()] = operation
     return {
-        "openapi": "3.0.3",
+        "openapi": "3.1.0",
         "info": {"title": "Calendar exceptions API", "version": "1.0.0"},
         "servers": [{"url": "/"}],
         "paths": paths,

@@ -1,0 +1,72 @@
+"""Every event fixture in events/ runs through `make invoke`, as `sam local invoke` would run it.
+
+Fixtures live in events/<FunctionLogicalId>/<case>.json. Before each, the storage is
+seeded with the vendor page's occasion (id 1) and a second one (id 2) at revision 1.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from local import template
+from tests.builders import SEED_PAGE_OCCASION, occasion
+from tests.integration.conftest import bearer, env_with
+
+EVENTS = template.ROOT / "events"
+FIXTURE_ACCOUNT = "1234567"
+
+EXPECTED_STATUS = {
+    "success": 200,
+    "bad_body": 400,
+    "bad_id": 400,
+    "other_account": 403,
+    "not_found": 404,
+    "stale_revision": 409,
+}
+
+SPECIAL_OCCASION_FIXTURES = sorted(p for p in EVENTS.glob("*SpecialOccasion*Function/*.json"))
+
+
+def test_every_function_has_fixtures_and_every_fixture_folder_is_a_function():
+    functions = template.functions()
+    folders = {p.name for p in EVENTS.iterdir() if p.is_dir()}
+    assert folders <= set(functions), folders - set(functions)
+    assert {name for name in functions if "SpecialOccasion" in name} <= folders
+
+
+@pytest.fixture
+def seeded_special_occasions(base_url, http):
+    url = f"{base_url}/api/account/{FIXTURE_ACCOUNT}/configuration/ac-common/specialoccasion"
+    reply = http.post(url, json=[SEED_PAGE_OCCASION, occasion("Second")], headers=bearer(FIXTURE_ACCOUNT))
+    assert reply.status_code == 200
+    assert [o["id"] for o in reply.json()] == [1, 2]
+    assert reply.headers["ac-revision"] == "1"
+
+
+def make_invoke(function: str, event: Path, endpoint: str) -> dict:
+    completed = subprocess.run(
+        ["make", "-s", "invoke", f"FUNCTION={function}", f"EVENT={event}"],
+        cwd=template.ROOT,
+        env=env_with(endpoint),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("fixture", SPECIAL_OCCASION_FIXTURES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_special_occasion_fixture(fixture, endpoint, seeded_special_occasions):
+    result = make_invoke(fixture.parent.name, fixture, endpoint)
+    assert result["statusCode"] == EXPECTED_STATUS[fixture.stem], result
+    headers = {**(result.get("headers") or {}), **(result.get("multiValueHeaders") or {})}
+    if fixture.stem == "success":
+        assert "ac-revision" in headers
+    if fixture.stem != "success":
+        assert "message" in json.loads(result["body"])
