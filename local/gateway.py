@@ -2,7 +2,8 @@
 
 Events have the shape API Gateway sends a Lambda proxy integration (payload format 1.0):
 `headers` and `multiValueHeaders` agree, path parameters are decoded, and the request
-context carries the stage, the request id and the authorizer's context.
+context carries the stage and the request id. There is no authorizer context: the deployed
+API has no authorizer either; the shared layer checks the Authorization header itself.
 """
 
 from __future__ import annotations
@@ -89,7 +90,6 @@ def build_event(
     query: str,
     headers: list[tuple[str, str]],
     body: bytes,
-    authorizer: dict[str, Any] | None,
     source_ip: str = "127.0.0.1",
 ) -> dict[str, Any]:
     multi_headers: dict[str, list[str]] = {}
@@ -120,8 +120,6 @@ def build_event(
         "resourcePath": match.route.path,
         "stage": STAGE,
     }
-    if authorizer is not None:
-        context["authorizer"] = authorizer
     return {
         "resource": match.route.path,
         "path": path,

@@ -3,6 +3,7 @@
 Each HTTP request becomes the API Gateway REST proxy event the deployed function gets, the
 function's real handler runs, and its result becomes the HTTP response. `/openapi.json`
 serves the OpenAPI document. Storage: see local.dynamodb.local_storage.
+Requests need `Authorization: Bearer <token>`, checked by the shared layer, as deployed.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from local import openapi, template
-from local.authorizer import authorizer_context
 from local.dynamodb import local_storage
 from local.gateway import Router, build_event, http_response
 from local.runtime import Function, load_functions
@@ -49,7 +49,7 @@ class LocalApi:
             return 404, [("Content-Type", "application/json")], b'{"message":"Not Found"}'
         if match == "method":
             return 403, [("Content-Type", "application/json")], b'{"message":"Missing Authentication Token"}'
-        event = build_event(match, method, path, query, headers, body, authorizer_context(headers), client_ip)
+        event = build_event(match, method, path, query, headers, body, client_ip)
         try:
             result: Any = self.functions[match.function.logical_id].invoke(event)
         except Exception as error:  # noqa: BLE001 - an unhandled handler error is a 502, as deployed

@@ -1,7 +1,8 @@
 """Every event fixture in events/ runs through `make invoke`, as `sam local invoke` would run it.
 
 Fixtures live in events/<FunctionLogicalId>/<case>.json. Before each, the storage is
-seeded with the vendor page's occasion (id 1) and a second one (id 2) at revision 1.
+seeded with the vendor page's occasion (id 1) and a second one (id 2) at revision 1, and
+with the fixtures' tokens (FIXTURE_TOKENS).
 """
 
 from __future__ import annotations
@@ -14,16 +15,27 @@ import pytest
 
 from local import template
 from tests.builders import SEED_PAGE_OCCASION, occasion
-from tests.integration.conftest import bearer, env_with
+from tests.integration.conftest import bearer, env_with, store_test_tokens
 
 EVENTS = template.ROOT / "events"
 FIXTURE_ACCOUNT = "1234567"
+# TEST ONLY: well-known tokens that the event fixtures carry. They exist in no storage but
+# a test's, which this module seeds before each fixture runs; never register them elsewhere.
+FIXTURE_TOKENS = {
+    "read write": {
+        FIXTURE_ACCOUNT: "cex_TEST-ONLY-events-fixture-token-1234567-rw00",
+        "7654321": "cex_TEST-ONLY-events-fixture-token-7654321-rw00",
+    },
+    "read": {FIXTURE_ACCOUNT: "cex_TEST-ONLY-events-fixture-token-1234567-read"},
+}
 
 EXPECTED_STATUS = {
     "success": 200,
     "bad_body": 400,
     "bad_id": 400,
     "other_account": 403,
+    "read_only_token": 403,
+    "authorizer_context_only": 401,
     "not_found": 404,
     "stale_revision": 409,
 }
@@ -39,7 +51,9 @@ def test_every_function_has_fixtures_and_every_fixture_folder_is_a_function():
 
 
 @pytest.fixture
-def seeded_special_occasions(base_url, http):
+def seeded_special_occasions(base_url, http, endpoint):
+    for scopes, tokens in FIXTURE_TOKENS.items():
+        store_test_tokens(endpoint, tokens, scopes)
     url = f"{base_url}/api/account/{FIXTURE_ACCOUNT}/configuration/ac-common/specialoccasion"
     reply = http.post(url, json=[SEED_PAGE_OCCASION, occasion("Second")], headers=bearer(FIXTURE_ACCOUNT))
     assert reply.status_code == 200
