@@ -2,8 +2,9 @@
 
 Each HTTP request becomes the API Gateway REST proxy event the deployed function gets, the
 function's real handler runs, and its result becomes the HTTP response. `/openapi.json`
-serves the OpenAPI document. Storage: see local.dynamodb.local_storage.
-Requests need `Authorization: Bearer <token>`, checked by the shared layer, as deployed.
+serves the OpenAPI document. Storage: see local.dynamodb.local_storage; the embedded
+DynamoDB listens on 127.0.0.1:$LOCAL_DYNAMODB_PORT (8100), where `make token` finds it.
+Requests need `Authorization: Bearer <token>` (`make token TENANT=<id>`), as deployed.
 """
 
 from __future__ import annotations
@@ -103,7 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     with local_storage() as endpoint:
         api = LocalApi()
         server = make_server(api, args.host, args.port)
-        print(f"DynamoDB at {endpoint}", flush=True)
+        print(f"DynamoDB at {endpoint}; other shells find it there (make token, make invoke), or:", flush=True)
+        print(f"  export AWS_ENDPOINT_URL_DYNAMODB={endpoint}", flush=True)
         for route, spec in api.router.routes():
             print(f"  {route.method:6} {route.path}  -> {spec.logical_id}", flush=True)
         print(f"Local API on http://{args.host}:{server.server_port} (OpenAPI at /openapi.json)", flush=True)
