@@ -2,8 +2,8 @@
 
 Events have the shape API Gateway sends a Lambda proxy integration (payload format 1.0):
 `headers` and `multiValueHeaders` agree, path parameters are decoded, and the request
-context carries the stage and the request id. There is no authorizer context: the deployed
-API has no authorizer either; the shared layer checks the Authorization header itself.
+context carries the stage and the request id. The local API adds no authorizer context: the
+deployed API has no authorizer either; the shared layer checks the Authorization header.
 """
 
 from __future__ import annotations
@@ -90,8 +90,10 @@ def build_event(
     query: str,
     headers: list[tuple[str, str]],
     body: bytes,
+    authorizer: dict[str, Any] | None = None,
     source_ip: str = "127.0.0.1",
 ) -> dict[str, Any]:
+    """The proxy event; `authorizer` is what an API Gateway authorizer would add (tests only: nothing trusts it)."""
     multi_headers: dict[str, list[str]] = {}
     for name, value in headers:
         multi_headers.setdefault(name, []).append(value)
@@ -120,6 +122,8 @@ def build_event(
         "resourcePath": match.route.path,
         "stage": STAGE,
     }
+    if authorizer is not None:
+        context["authorizer"] = authorizer
     return {
         "resource": match.route.path,
         "path": path,

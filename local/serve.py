@@ -50,7 +50,7 @@ class LocalApi:
             return 404, [("Content-Type", "application/json")], b'{"message":"Not Found"}'
         if match == "method":
             return 403, [("Content-Type", "application/json")], b'{"message":"Missing Authentication Token"}'
-        event = build_event(match, method, path, query, headers, body, client_ip)
+        event = build_event(match, method, path, query, headers, body, source_ip=client_ip)
         try:
             result: Any = self.functions[match.function.logical_id].invoke(event)
         except Exception as error:  # noqa: BLE001 - an unhandled handler error is a 502, as deployed

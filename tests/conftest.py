@@ -127,10 +127,7 @@ class ApiClient:
         header_list = list(headers.items()) if isinstance(headers, dict) else list(headers or [])
         if tenant is not None and not any(name.lower() == "authorization" for name, _ in header_list):
             header_list.append(("Authorization", f"Bearer {self.token(tenant)}"))
-        event = gateway.build_event(match, method, path, "", header_list, data.encode())
-        if authorizer is not None:
-            # What an API Gateway authorizer would add; the layer must not trust it.
-            event["requestContext"]["authorizer"] = authorizer
+        event = gateway.build_event(match, method, path, "", header_list, data.encode(), authorizer)
         result = self._functions[match.function.logical_id].invoke(event)
         status, response_headers, payload = gateway.http_response(result)
         return Reply(status, {k.lower(): v for k, v in response_headers}, payload.decode())
