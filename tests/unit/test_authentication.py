@@ -41,6 +41,11 @@ def concrete(path: str, tenant: str = TENANT, account: str | None = None) -> str
     return re.sub(r"\{([^}+]+)\+?\}", fill, path)
 
 
+def without_request_id(body):
+    """A body without its per-request id (Intercom's error.list carries one)."""
+    return {k: v for k, v in body.items() if k != "request_id"} if isinstance(body, dict) else body
+
+
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
@@ -118,7 +123,10 @@ def test_a_read_only_token_can_read(api, route):
     with_read_only = api.call(method, concrete(path), headers=bearer(read_only), tenant=None)
     with_read_write = api.call(method, concrete(path), tenant=TENANT)
     assert with_read_only.status not in (401, 403), with_read_only.text
-    assert (with_read_only.status, with_read_only.body) == (with_read_write.status, with_read_write.body)
+    assert (with_read_only.status, without_request_id(with_read_only.body)) == (
+        with_read_write.status,
+        without_request_id(with_read_write.body),
+    )
 
 
 @pytest.mark.parametrize("route", ROUTES, ids=route_id)
