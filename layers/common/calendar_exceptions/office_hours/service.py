@@ -1,0 +1,157 @@
+"""Business rules of office hours: ids, timestamps, the 404/422 decisions and retries under contention."""
+
+from __future__ import annotations
+
+import random
+import time
+
+from calendar_exceptions.errors import NotFound, RevisionConflict, Unprocessable
+from calendar_exceptions.office_hours.models import (
+    ExceptionChange,
+    NewException,
+    NewSchedule,
+    OfficeHoursException,
+    Schedule,
+    ScheduleChange,
+    unprocessable,
+)
+from calendar_exceptions.office_hours.repository import Contention, OfficeHoursRepository, Versioned
+
+# Each attempt is one or two round trips; contention means another write to the same
+# exception committed in between, so a few attempts are plenty.
+ATTEMPTS = 5
+
+
+def now() -> int:
+    """Unix seconds of this write (tests replace it to see timestamps move)."""
+    return int(time.time())
+
+
+class OfficeHoursService:
+    def __init__(self, repository: OfficeHoursRepository) -> None:
+        self._repository = repository
+
+    # --- schedules ----------------------------------------------------------------------
+
+    def create_schedule(self, workspace: str, new: NewSchedule) -> Schedule:
+        at = now()
+        schedule = Schedule(
+            id=self._repository.next_id(workspace, "schedule"), **new.model_dump(), created_at=at, updated_at=at
+        )
+        self._repository.put_schedule(workspace, schedule)
+        return schedule
+
+    def schedule(self, workspace: str, schedule_id: str) -> Schedule:
+        schedule = self._repository.schedule(workspace, schedule_id)
+        if schedule is None:
+            raise schedule_not_found(schedule_id)
+        return schedule
+
+    def schedules(self, workspace: str) -> list[Schedule]:
+        return self._repository.schedules(workspace)
+
+    def update_schedule(self, workspace: str, schedule_id: str, change: ScheduleChange) -> Schedule:
+        schedule = self._repository.update_schedule(workspace, schedule_id, change, now())
+        if schedule is None:
+            raise schedule_not_found(schedule_id)
+        return schedule
+
+    def delete_schedule(self, workspace: str, schedule_id: str) -> None:
+        if not self._repository.delete_schedule(workspace, schedule_id):
+            raise schedule_not_found(schedule_id)
+
+    # --- exceptions ---------------------------------------------------------------------
+
+    def create_exception(self, workspace: str, schedule_id: str, new: NewException) -> OfficeHoursException:
+        problem = unprocessable(new.exception_type, new.time_intervals)
+        if problem is not None:
+            self.schedule(workspace, schedule_id)
+            raise Unprocessable(problem, "time_intervals")
+        at = now()
+        exception = OfficeHoursException(
+            id=self._repository.next_id(workspace, "exception"),
+            office_hours_schedule_id=schedule_id,
+            **new.model_dump(exclude={"time_intervals"}),
+            time_intervals=new.time_intervals or None,
+            created_at=at,
+            updated_at=at,
+        )
+        for attempt in range(ATTEMPTS):
+            try:
+                self._repository.create_exception(workspace, exception)
+                return exception
+            except Contention:
+                _back_off(attempt)
+        raise _busy()
+
+    def exception(self, workspace: str, schedule_id: str, exception_id: str) -> OfficeHoursException:
+        return self._stored(workspace, schedule_id, exception_id).exception
+
+    def exceptions(self, workspace: str, schedule_id: str) -> list[OfficeHoursException]:
+        exceptions = self._repository.exceptions(workspace, schedule_id)
+        if not exceptions:
+            self.schedule(workspace, schedule_id)
+        return exceptions
+
+    def update_exception(
+        self, workspace: str, schedule_id: str, exception_id: str, change: ExceptionChange
+    ) -> OfficeHoursException:
+        """Apply a partial update: one UpdateItem when the date stays, a read and a transaction when it moves.
+
+        The first attempt assumes a sent exception_date is the stored one; when DynamoDB
+        refuses the update it returns the stored exception, which serves as the read.
+        """
+        problem = change.unprocessable_whatever_is_stored()
+        if problem is not None:
+            self._stored(workspace, schedule_id, exception_id)
+            raise Unprocessable(problem, "time_intervals")
+        for attempt in range(ATTEMPTS):
+            at = now()
+            try:
+                result = self._repository.update_exception(workspace, schedule_id, exception_id, change, at)
+                if result.updated is not None:
+                    return result.updated
+                if result.stored is None:
+                    raise exception_not_found(exception_id)
+                updated = result.stored.exception.apply(change, at)
+                problem = unprocessable(updated.exception_type, updated.time_intervals)
+                if problem is not None:
+                    raise Unprocessable(problem, "time_intervals")
+                if updated.exception_date != result.stored.exception.exception_date:
+                    self._repository.move_exception(workspace, result.stored, updated)
+                    return updated
+            except Contention:
+                pass
+            _back_off(attempt)
+        raise _busy()
+
+    def delete_exception(self, workspace: str, schedule_id: str, exception_id: str) -> None:
+        for attempt in range(ATTEMPTS):
+            try:
+                self._repository.delete_exception(workspace, self._stored(workspace, schedule_id, exception_id))
+                return
+            except Contention:
+                _back_off(attempt)
+        raise _busy()
+
+    def _stored(self, workspace: str, schedule_id: str, exception_id: str) -> Versioned:
+        stored = self._repository.exception(workspace, schedule_id, exception_id)
+        if stored is None:
+            raise exception_not_found(exception_id)
+        return stored
+
+
+def schedule_not_found(schedule_id: str) -> NotFound:
+    return NotFound(f"office_hours_schedule_id: schedule {schedule_id} not found", "office_hours_schedule_id")
+
+
+def exception_not_found(exception_id: str) -> NotFound:
+    return NotFound(f"id: office hours exception {exception_id} not found", "id")
+
+
+def _busy() -> RevisionConflict:
+    return RevisionConflict("The exception kept changing during this request; retry")
+
+
+def _back_off(attempt: int) -> None:
+    time.sleep(random.uniform(0.005, 0.02) * (attempt + 1))  # noqa: S311 - jitter, not crypto
