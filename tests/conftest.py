@@ -33,6 +33,7 @@ from local import gateway, runtime, template
 runtime.prepare_process()
 
 from calendar_exceptions import storage  # noqa: E402
+from calendar_exceptions.office_hours import api as office_hours_api  # noqa: E402
 from calendar_exceptions.special_occasions import api as special_occasions_api  # noqa: E402
 
 
@@ -40,6 +41,7 @@ def reset_clients() -> None:
     """Forget cached clients so the next request makes one for the current mock or endpoint."""
     storage.dynamodb_client.cache_clear()
     special_occasions_api.service.cache_clear()
+    office_hours_api.service.cache_clear()
 
 
 @pytest.fixture(autouse=True)
