@@ -2,7 +2,7 @@
 
 Item layout in the shared table (string keys pk, sk):
 
-    pk WORKSPACE#<ws>#OFFICE_HOURS      sk #IDS                        the workspace's id counters
+    pk WORKSPACE#<ws>#OFFICE_HOURS      sk #IDS                        the last ids issued in the workspace
                                         sk SCHEDULE#<id, 12 digits>    one schedule
     pk WORKSPACE#<ws>#SCHEDULE#<id>     sk EXCEPTION#<id, 12 digits>   one exception of that schedule
                                         sk DATE#<YYYY-MM-DD>           the claim of a date by one exception
@@ -59,6 +59,9 @@ class UpdateResult:
     stored: Versioned | None = None
 
 
+IdKind = Literal["schedule", "exception"]
+
+
 def schedules_partition(workspace: str) -> str:
     return f"WORKSPACE#{workspace}#OFFICE_HOURS"
 
@@ -76,6 +79,10 @@ def exception_key(workspace: str, schedule_id: str, exception_id: str) -> dict[s
     return {"pk": {"S": pk}, "sk": {"S": f"EXCEPTION#{int(exception_id):012d}"}}
 
 
+def _ids_key(workspace: str) -> dict[str, Any]:
+    return {"pk": {"S": schedules_partition(workspace)}, "sk": {"S": IDS_SK}}
+
+
 def date_key(workspace: str, schedule_id: str, exception_date: str) -> dict[str, Any]:
     return {"pk": {"S": exceptions_partition(workspace, schedule_id)}, "sk": {"S": f"DATE#{exception_date}"}}
 
@@ -87,26 +94,34 @@ class OfficeHoursRepository:
 
     # --- ids ----------------------------------------------------------------------------
 
-    def next_id(self, workspace: str, kind: Literal["schedule", "exception"]) -> str:
-        """The workspace's next schedule or exception id: "1", "2", ... (one counter per kind)."""
-        response = self._client.update_item(
-            TableName=self._table,
-            Key={"pk": {"S": schedules_partition(workspace)}, "sk": {"S": IDS_SK}},
-            UpdateExpression="ADD #kind :one",
-            ExpressionAttributeNames={"#kind": kind},
-            ExpressionAttributeValues={":one": {"N": "1"}},
-            ReturnValues="UPDATED_NEW",
-        )
-        return response["Attributes"][kind]["N"]
+    def last_id(self, workspace: str, kind: IdKind) -> int:
+        """The last schedule or exception id issued in the workspace (0 before the first)."""
+        item = self._get(_ids_key(workspace)) or {}
+        return int(item[kind]["N"]) if kind in item else 0
+
+    def _issue_id(self, workspace: str, kind: IdKind, last_id: int) -> dict[str, Any]:
+        """The transaction item that issues id `last_id + 1`, if `last_id` is still the last one issued."""
+        update: dict[str, Any] = {
+            "TableName": self._table,
+            "Key": _ids_key(workspace),
+            "UpdateExpression": "SET #kind = :next",
+            "ExpressionAttributeNames": {"#kind": kind},
+            "ExpressionAttributeValues": {":next": {"N": str(last_id + 1)}},
+            "ConditionExpression": "attribute_not_exists(#kind)",
+        }
+        if last_id:
+            update["ConditionExpression"] = "#kind = :last"
+            update["ExpressionAttributeValues"][":last"] = {"N": str(last_id)}
+        return {"Update": update}
 
     # --- schedules ----------------------------------------------------------------------
 
-    def put_schedule(self, workspace: str, schedule: Schedule) -> None:
-        self._client.put_item(
-            TableName=self._table,
-            Item={**schedule_key(workspace, schedule.id), **to_item({**schedule.to_json(), "workspace": workspace})},
-            ConditionExpression="attribute_not_exists(pk)",
-        )
+    def create_schedule(self, workspace: str, schedule: Schedule, last_id: int) -> None:
+        """Store a new schedule under id `last_id + 1`; Contention when another create took that id."""
+        item = {**schedule_key(workspace, schedule.id), **to_item({**schedule.to_json(), "workspace": workspace})}
+        put = {"Put": {"TableName": self._table, "Item": item, "ConditionExpression": "attribute_not_exists(pk)"}}
+        if self._transact([self._issue_id(workspace, "schedule", last_id), put]):
+            raise Contention(f"schedule id {schedule.id} was issued to another request")
 
     def schedule(self, workspace: str, schedule_id: str) -> Schedule | None:
         item = self._get(schedule_key(workspace, schedule_id))
@@ -152,8 +167,12 @@ class OfficeHoursRepository:
 
     # --- exceptions ---------------------------------------------------------------------
 
-    def create_exception(self, workspace: str, exception: OfficeHoursException) -> None:
-        """Store a new exception and claim its date, if the schedule exists and the date is free."""
+    def create_exception(self, workspace: str, exception: OfficeHoursException, last_id: int) -> None:
+        """Store a new exception under id `last_id + 1` and claim its date, all or nothing.
+
+        Raises NotFound without the schedule, Unprocessable when another exception of the
+        schedule holds the date, Contention when another create took the id.
+        """
         schedule_id = exception.office_hours_schedule_id
         codes = self._transact(
             [
@@ -164,17 +183,18 @@ class OfficeHoursRepository:
                         "ConditionExpression": "attribute_exists(pk)",
                     }
                 },
-                self._put_exception(workspace, exception, version=1),
                 self._claim(workspace, exception),
+                self._put_exception(workspace, exception, version=1),
+                self._issue_id(workspace, "exception", last_id),
             ]
         )
         if not codes:
             return
         if codes[0] == CONDITION_FAILED:
             raise NotFound(f"office_hours_schedule_id: schedule {schedule_id} not found", "office_hours_schedule_id")
-        if codes[2] == CONDITION_FAILED:
+        if codes[1] == CONDITION_FAILED:
             raise _date_taken(exception.exception_date)
-        raise RuntimeError(f"exception {exception.id} was refused: {codes}")
+        raise Contention(f"exception id {exception.id} was issued to another request")
 
     def exception(self, workspace: str, schedule_id: str, exception_id: str) -> Versioned | None:
         item = self._get(exception_key(workspace, schedule_id, exception_id))

@@ -34,12 +34,15 @@ class OfficeHoursService:
     # --- schedules ----------------------------------------------------------------------
 
     def create_schedule(self, workspace: str, new: NewSchedule) -> Schedule:
-        at = now()
-        schedule = Schedule(
-            id=self._repository.next_id(workspace, "schedule"), **new.model_dump(), created_at=at, updated_at=at
-        )
-        self._repository.put_schedule(workspace, schedule)
-        return schedule
+        for attempt in range(ATTEMPTS):
+            last_id, at = self._repository.last_id(workspace, "schedule"), now()
+            schedule = Schedule(id=str(last_id + 1), **new.model_dump(), created_at=at, updated_at=at)
+            try:
+                self._repository.create_schedule(workspace, schedule, last_id)
+                return schedule
+            except Contention:
+                _back_off(attempt)
+        raise _busy()
 
     def schedule(self, workspace: str, schedule_id: str) -> Schedule:
         schedule = self._repository.schedule(workspace, schedule_id)
@@ -67,18 +70,18 @@ class OfficeHoursService:
         if problem is not None:
             self.schedule(workspace, schedule_id)
             raise Unprocessable(problem, "time_intervals")
-        at = now()
-        exception = OfficeHoursException(
-            id=self._repository.next_id(workspace, "exception"),
-            office_hours_schedule_id=schedule_id,
-            **new.model_dump(exclude={"time_intervals"}),
-            time_intervals=new.time_intervals or None,
-            created_at=at,
-            updated_at=at,
-        )
         for attempt in range(ATTEMPTS):
+            last_id, at = self._repository.last_id(workspace, "exception"), now()
+            exception = OfficeHoursException(
+                id=str(last_id + 1),
+                office_hours_schedule_id=schedule_id,
+                **new.model_dump(exclude={"time_intervals"}),
+                time_intervals=new.time_intervals or None,
+                created_at=at,
+                updated_at=at,
+            )
             try:
-                self._repository.create_exception(workspace, exception)
+                self._repository.create_exception(workspace, exception, last_id)
                 return exception
             except Contention:
                 _back_off(attempt)
@@ -150,7 +153,7 @@ def exception_not_found(exception_id: str) -> NotFound:
 
 
 def _busy() -> RevisionConflict:
-    return RevisionConflict("The exception kept changing during this request; retry")
+    return RevisionConflict("Other requests kept changing the same data during this request; retry")
 
 
 def _back_off(attempt: int) -> None:
