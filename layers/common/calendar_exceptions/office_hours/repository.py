@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 from botocore.exceptions import ClientError
 
-from calendar_exceptions.errors import NotFound, Unprocessable
+from calendar_exceptions.errors import NotFound, ServiceUnavailable, Unprocessable
 from calendar_exceptions.office_hours.models import (
     ExceptionChange,
     OfficeHoursException,
@@ -37,6 +37,8 @@ from calendar_exceptions.storage import cancellation_codes, from_item, to_item
 
 IDS_SK = "#IDS"
 CONDITION_FAILED = "ConditionalCheckFailed"
+# Cancellation reasons that mean "overloaded, try later" (503), as for single requests.
+_OVERLOADED = frozenset({"ThrottlingError", "ProvisionedThroughputExceeded", "RequestLimitExceeded"})
 _BATCH = 25
 _BATCH_ATTEMPTS = 8
 
@@ -322,6 +324,8 @@ class OfficeHoursRepository:
                 raise Contention("another transaction holds one of these items") from None
             if CONDITION_FAILED in codes:
                 return codes
+            if any(code in _OVERLOADED for code in codes):
+                raise ServiceUnavailable("Service temporarily unavailable, retry later") from None
             raise
         return []
 

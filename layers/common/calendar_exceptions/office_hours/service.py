@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Callable
 
 from calendar_exceptions.errors import NotFound, RevisionConflict, Unprocessable
 from calendar_exceptions.office_hours.models import (
@@ -34,15 +35,13 @@ class OfficeHoursService:
     # --- schedules ----------------------------------------------------------------------
 
     def create_schedule(self, workspace: str, new: NewSchedule) -> Schedule:
-        for attempt in range(ATTEMPTS):
+        def attempt() -> Schedule:
             last_id, at = self._repository.last_id(workspace, "schedule"), now()
             schedule = Schedule(id=str(last_id + 1), **new.model_dump(), created_at=at, updated_at=at)
-            try:
-                self._repository.create_schedule(workspace, schedule, last_id)
-                return schedule
-            except Contention:
-                _back_off(attempt)
-        raise _busy()
+            self._repository.create_schedule(workspace, schedule, last_id)
+            return schedule
+
+        return _until_uncontended(attempt)
 
     def schedule(self, workspace: str, schedule_id: str) -> Schedule:
         schedule = self._repository.schedule(workspace, schedule_id)
@@ -70,7 +69,8 @@ class OfficeHoursService:
         if problem is not None:
             self.schedule(workspace, schedule_id)
             raise Unprocessable(problem, "time_intervals")
-        for attempt in range(ATTEMPTS):
+
+        def attempt() -> OfficeHoursException:
             last_id, at = self._repository.last_id(workspace, "exception"), now()
             exception = OfficeHoursException(
                 id=str(last_id + 1),
@@ -80,12 +80,10 @@ class OfficeHoursService:
                 created_at=at,
                 updated_at=at,
             )
-            try:
-                self._repository.create_exception(workspace, exception, last_id)
-                return exception
-            except Contention:
-                _back_off(attempt)
-        raise _busy()
+            self._repository.create_exception(workspace, exception, last_id)
+            return exception
+
+        return _until_uncontended(attempt)
 
     def exception(self, workspace: str, schedule_id: str, exception_id: str) -> OfficeHoursException:
         return self._stored(workspace, schedule_id, exception_id).exception
@@ -108,34 +106,29 @@ class OfficeHoursService:
         if problem is not None:
             self._stored(workspace, schedule_id, exception_id)
             raise Unprocessable(problem, "time_intervals")
-        for attempt in range(ATTEMPTS):
+
+        def attempt() -> OfficeHoursException:
             at = now()
-            try:
-                result = self._repository.update_exception(workspace, schedule_id, exception_id, change, at)
-                if result.updated is not None:
-                    return result.updated
-                if result.stored is None:
-                    raise exception_not_found(exception_id)
-                updated = result.stored.exception.apply(change, at)
-                problem = unprocessable(updated.exception_type, updated.time_intervals)
-                if problem is not None:
-                    raise Unprocessable(problem, "time_intervals")
-                if updated.exception_date != result.stored.exception.exception_date:
-                    self._repository.move_exception(workspace, result.stored, updated)
-                    return updated
-            except Contention:
-                pass
-            _back_off(attempt)
-        raise _busy()
+            result = self._repository.update_exception(workspace, schedule_id, exception_id, change, at)
+            if result.updated is not None:
+                return result.updated
+            if result.stored is None:
+                raise exception_not_found(exception_id)
+            updated = result.stored.exception.apply(change, at)
+            problem = unprocessable(updated.exception_type, updated.time_intervals)
+            if problem is not None:
+                raise Unprocessable(problem, "time_intervals")
+            if updated.exception_date == result.stored.exception.exception_date:
+                raise Contention("refused for a state that has changed since")
+            self._repository.move_exception(workspace, result.stored, updated)
+            return updated
+
+        return _until_uncontended(attempt)
 
     def delete_exception(self, workspace: str, schedule_id: str, exception_id: str) -> None:
-        for attempt in range(ATTEMPTS):
-            try:
-                self._repository.delete_exception(workspace, self._stored(workspace, schedule_id, exception_id))
-                return
-            except Contention:
-                _back_off(attempt)
-        raise _busy()
+        _until_uncontended(
+            lambda: self._repository.delete_exception(workspace, self._stored(workspace, schedule_id, exception_id))
+        )
 
     def _stored(self, workspace: str, schedule_id: str, exception_id: str) -> Versioned:
         stored = self._repository.exception(workspace, schedule_id, exception_id)
@@ -152,9 +145,11 @@ def exception_not_found(exception_id: str) -> NotFound:
     return NotFound(f"id: office hours exception {exception_id} not found", "id")
 
 
-def _busy() -> RevisionConflict:
-    return RevisionConflict("Other requests kept changing the same data during this request; retry")
-
-
-def _back_off(attempt: int) -> None:
-    time.sleep(random.uniform(0.005, 0.02) * (attempt + 1))  # noqa: S311 - jitter, not crypto
+def _until_uncontended[T](attempt: Callable[[], T]) -> T:
+    """Run `attempt` again, after a short jittered pause, each time another write got there first."""
+    for number in range(ATTEMPTS):
+        try:
+            return attempt()
+        except Contention:
+            time.sleep(random.uniform(0.005, 0.02) * (number + 1))  # noqa: S311 - jitter, not crypto
+    raise RevisionConflict("Other requests kept changing the same data during this request; retry")
