@@ -144,6 +144,7 @@ INVALID_SCHEDULE_FIELDS = [
     ("name blank", {"name": "   "}, "name"),
     ("unknown time zone", {"time_zone_name": "Mars/Olympus_Mons"}, "time_zone_name"),
     ("time zone path", {"time_zone_name": "../../etc/passwd"}, "time_zone_name"),
+    ("a zone file of the host, not of IANA", {"time_zone_name": "localtime"}, "time_zone_name"),
     ("time zone not a string", {"time_zone_name": 1}, "time_zone_name"),
     ("intervals null", {"time_intervals": None}, "time_intervals"),
     ("minute above a week", {"time_intervals": [interval(9900, 10095)]}, "time_intervals[0].end_minute"),

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from datetime import date
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from importlib import resources
 
 from pydantic import BaseModel, TypeAdapter
 
@@ -88,10 +89,17 @@ def check_date(text: str, field: str = "exception_date") -> date:
 
 
 def check_time_zone(name: str, field: str = "time_zone_name") -> None:
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise InvalidInput(f"{field}: '{name}' is not an IANA time zone name", field=field) from None
+    """A name of the IANA database, as the layer's pinned tzdata lists it.
+
+    Not merely a name zoneinfo can open: that includes files of the host such as `localtime`.
+    """
+    if name not in _iana_zone_names():
+        raise InvalidInput(f"{field}: '{name}' is not an IANA time zone name", field=field)
+
+
+@functools.cache
+def _iana_zone_names() -> frozenset[str]:
+    return frozenset(resources.files("tzdata").joinpath("zones").read_text().split())
 
 
 def check_intervals(intervals: Intervals, limit: int, field: str = "time_intervals") -> None:
