@@ -20,23 +20,25 @@ _IF_MATCH = {
     "description": "The collection revision (ac-revision) the write is based on",
     "schema": {"type": "string"},
 }
-_LP_ERROR = {"$ref": "#/components/schemas/LivePersonError"}
+_LP_ERRORS = {
+    400: "Bad Request",
+    401: "Not Authorized",
+    403: "Forbidden",
+    404: "Data Not Found",
+    409: "Conflict",
+    500: "Internal Server Error",
+    503: "Service Unavailable",
+}
+
+
+def _errors(schema: str, descriptions: dict[int, str], statuses: tuple[int, ...]) -> dict[str, Any]:
+    """Error responses with the API's error body `schema`, one per status."""
+    content = {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}}
+    return {str(status): {"description": descriptions[status], "content": content} for status in statuses}
 
 
 def _lp_errors(*statuses: int) -> dict[str, Any]:
-    descriptions = {
-        400: "Bad Request",
-        401: "Not Authorized",
-        403: "Forbidden",
-        404: "Data Not Found",
-        409: "Conflict",
-        500: "Internal Server Error",
-        503: "Service Unavailable",
-    }
-    return {
-        str(status): {"description": descriptions[status], "content": {"application/json": {"schema": _LP_ERROR}}}
-        for status in (*statuses, 401, 403, 500, 503)
-    }
+    return _errors("LivePersonError", _LP_ERRORS, (*statuses, 401, 403, 500, 503))
 
 
 def _occasions(description: str, array: bool = True) -> dict[str, Any]:
@@ -57,23 +59,15 @@ _INTERCOM_VERSION = {
     "description": "Intercom API version; anything but 1.0..1.4, 2.0..2.15 or Preview is 400 intercom_version_invalid",
     "schema": {"type": "string"},
 }
-_INTERCOM_ERROR = {"$ref": "#/components/schemas/IntercomError"}
-
-
-def _intercom_errors(*statuses: int) -> dict[str, Any]:
-    descriptions = {
-        400: "parameter_invalid, parameter_not_found or intercom_version_invalid",
-        401: "unauthorized",
-        404: "not_found",
-        409: "conflict: the object kept changing during the request",
-        422: "data_invalid",
-        500: "server_error",
-        503: "service_unavailable",
-    }
-    return {
-        str(status): {"description": descriptions[status], "content": {"application/json": {"schema": _INTERCOM_ERROR}}}
-        for status in (400, *statuses, 401, 500, 503)
-    }
+_INTERCOM_ERRORS = {
+    400: "parameter_invalid, parameter_not_found or intercom_version_invalid",
+    401: "unauthorized",
+    404: "not_found",
+    409: "conflict: the object kept changing during the request",
+    422: "data_invalid",
+    500: "server_error",
+    503: "service_unavailable",
+}
 
 
 def _intercom(operation_id: str, summary: str, schema: str, *errors: int, body: str | None = None) -> dict[str, Any]:
@@ -86,7 +80,7 @@ def _intercom(operation_id: str, summary: str, schema: str, *errors: int, body: 
                 "description": summary,
                 "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}},
             },
-            **_intercom_errors(*errors),
+            **_errors("IntercomError", _INTERCOM_ERRORS, (400, *errors, 401, 500, 503)),
         },
     }
     if body is not None:
