@@ -20,23 +20,25 @@ _IF_MATCH = {
     "description": "The collection revision (ac-revision) the write is based on",
     "schema": {"type": "string"},
 }
-_LP_ERROR = {"$ref": "#/components/schemas/LivePersonError"}
+_LP_ERRORS = {
+    400: "Bad Request",
+    401: "Not Authorized",
+    403: "Forbidden",
+    404: "Data Not Found",
+    409: "Conflict",
+    500: "Internal Server Error",
+    503: "Service Unavailable",
+}
+
+
+def _errors(schema: str, descriptions: dict[int, str], statuses: tuple[int, ...]) -> dict[str, Any]:
+    """Error responses with the API's error body `schema`, one per status."""
+    content = {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}}
+    return {str(status): {"description": descriptions[status], "content": content} for status in statuses}
 
 
 def _lp_errors(*statuses: int) -> dict[str, Any]:
-    descriptions = {
-        400: "Bad Request",
-        401: "Not Authorized",
-        403: "Forbidden",
-        404: "Data Not Found",
-        409: "Conflict",
-        500: "Internal Server Error",
-        503: "Service Unavailable",
-    }
-    return {
-        str(status): {"description": descriptions[status], "content": {"application/json": {"schema": _LP_ERROR}}}
-        for status in (*statuses, 401, 403, 500, 503)
-    }
+    return _errors("LivePersonError", _LP_ERRORS, (*statuses, 401, 403, 500, 503))
 
 
 def _occasions(description: str, array: bool = True) -> dict[str, Any]:
@@ -48,6 +50,45 @@ def _occasions(description: str, array: bool = True) -> dict[str, Any]:
         "headers": _REVISION_HEADER,
         "content": {"application/json": {"schema": schema}},
     }
+
+
+_INTERCOM_VERSION = {
+    "name": "Intercom-Version",
+    "in": "header",
+    "required": False,
+    "description": "Intercom API version; anything but 1.0..1.4, 2.0..2.15 or Preview is 400 intercom_version_invalid",
+    "schema": {"type": "string"},
+}
+_INTERCOM_ERRORS = {
+    400: "parameter_invalid, parameter_not_found or intercom_version_invalid",
+    401: "unauthorized",
+    404: "not_found",
+    409: "conflict: the object kept changing during the request",
+    422: "data_invalid",
+    500: "server_error",
+    503: "service_unavailable",
+}
+
+
+def _intercom(operation_id: str, summary: str, schema: str, *errors: int, body: str | None = None) -> dict[str, Any]:
+    operation: dict[str, Any] = {
+        "operationId": operation_id,
+        "summary": summary,
+        "parameters": [_INTERCOM_VERSION],
+        "responses": {
+            "200": {
+                "description": summary,
+                "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}},
+            },
+            **_errors("IntercomError", _INTERCOM_ERRORS, (400, *errors, 401, 500, 503)),
+        },
+    }
+    if body is not None:
+        operation["requestBody"] = {
+            "required": True,
+            "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{body}"}}},
+        }
+    return operation
 
 
 OPERATIONS: dict[str, dict[str, Any]] = {
@@ -117,16 +158,66 @@ OPERATIONS: dict[str, dict[str, Any]] = {
             **_lp_errors(400, 404, 409),
         },
     },
+    "ListOfficeHoursSchedulesFunction": _intercom(
+        "listOfficeHoursSchedules", "The workspace's office hours schedules", "ScheduleList"
+    ),
+    "CreateOfficeHoursScheduleFunction": _intercom(
+        "createOfficeHoursSchedule", "The created schedule", "Schedule", body="NewSchedule"
+    ),
+    "GetOfficeHoursScheduleFunction": _intercom("getOfficeHoursSchedule", "The schedule", "Schedule", 404),
+    "UpdateOfficeHoursScheduleFunction": _intercom(
+        "updateOfficeHoursSchedule", "The schedule with the sent fields changed", "Schedule", 404, body="ScheduleChange"
+    ),
+    "DeleteOfficeHoursScheduleFunction": _intercom(
+        "deleteOfficeHoursSchedule", "The schedule and its exceptions are deleted", "Deleted", 404
+    ),
+    "ListOfficeHoursExceptionsFunction": _intercom(
+        "listOfficeHoursExceptions", "The schedule's exceptions", "OfficeHoursExceptionList", 404
+    ),
+    "CreateOfficeHoursExceptionFunction": _intercom(
+        "createOfficeHoursException",
+        "The created exception",
+        "OfficeHoursException",
+        404,
+        409,
+        422,
+        body="NewException",
+    ),
+    "GetOfficeHoursExceptionFunction": _intercom(
+        "getOfficeHoursException", "The exception", "OfficeHoursException", 404
+    ),
+    "UpdateOfficeHoursExceptionFunction": _intercom(
+        "updateOfficeHoursException",
+        "The exception with the sent fields changed",
+        "OfficeHoursException",
+        404,
+        409,
+        422,
+        body="ExceptionChange",
+    ),
+    "DeleteOfficeHoursExceptionFunction": _intercom(
+        "deleteOfficeHoursException", "The exception is deleted and its date freed", "Deleted", 404, 409
+    ),
 }
 
 
 def _schemas() -> dict[str, Any]:
     from pydantic.json_schema import models_json_schema
 
+    from calendar_exceptions.office_hours import models as office_hours
     from calendar_exceptions.special_occasions.models import NewSpecialOccasion, SpecialOccasion
 
     _, top = models_json_schema(
-        [(SpecialOccasion, "serialization"), (NewSpecialOccasion, "validation")],
+        [
+            (SpecialOccasion, "serialization"),
+            (NewSpecialOccasion, "validation"),
+            (office_hours.Schedule, "serialization"),
+            (office_hours.NewSchedule, "validation"),
+            (office_hours.ScheduleChange, "validation"),
+            (office_hours.OfficeHoursException, "serialization"),
+            (office_hours.NewException, "validation"),
+            (office_hours.ExceptionChange, "validation"),
+        ],
         ref_template="#/components/schemas/{model}",
     )
     schemas = top.get("$defs", {})
@@ -138,6 +229,38 @@ def _schemas() -> dict[str, Any]:
             "internalCode": {"type": "integer"},
             "message": {"type": "string"},
         },
+    }
+    schemas["IntercomError"] = {
+        "type": "object",
+        "required": ["type", "errors"],
+        "properties": {
+            "type": {"const": "error.list"},
+            "request_id": {"type": ["string", "null"]},
+            "errors": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["code"],
+                    "properties": {
+                        "code": {"type": "string"},
+                        "message": {"type": ["string", "null"]},
+                        "field": {"type": ["string", "null"]},
+                    },
+                },
+            },
+        },
+    }
+    for name, item in (("ScheduleList", "Schedule"), ("OfficeHoursExceptionList", "OfficeHoursException")):
+        schemas[name] = {
+            "type": "object",
+            "properties": {
+                "type": {"type": "string"},
+                "data": {"type": "array", "items": {"$ref": f"#/components/schemas/{item}"}},
+            },
+        }
+    schemas["Deleted"] = {
+        "type": "object",
+        "properties": {"type": {"type": "string"}, "id": {"type": "string"}, "deleted": {"const": True}},
     }
     return schemas
 

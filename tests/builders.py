@@ -51,3 +51,54 @@ def with_event(body: dict[str, Any], **event_fields: Any) -> dict[str, Any]:
     changed = copy.deepcopy(body)
     changed["events"][0].update(event_fields)
     return changed
+
+
+# --- office hours (Intercom) ------------------------------------------------------------
+
+SCHEDULES = "/office_hours_schedules"
+
+
+def schedule_url(schedule_id: str) -> str:
+    return f"{SCHEDULES}/{schedule_id}"
+
+
+def exceptions_url(schedule_id: str) -> str:
+    return f"{SCHEDULES}/{schedule_id}/office_hours_exceptions"
+
+
+def exception_url(schedule_id: str, exception_id: str) -> str:
+    return f"{exceptions_url(schedule_id)}/{exception_id}"
+
+
+def interval(start: int, end: int) -> dict[str, int]:
+    return {"start_minute": start, "end_minute": end}
+
+
+def schedule(name: str = "Support", **fields: Any) -> dict[str, Any]:
+    """Weekdays 09:00-17:00 in Dublin, minutes counted from Monday 00:00."""
+    body: dict[str, Any] = {
+        "name": name,
+        "time_zone_name": "Europe/Dublin",
+        "time_intervals": [interval(day * 1440 + 540, day * 1440 + 1020) for day in range(5)],
+    }
+    body.update(fields)
+    return body
+
+
+def custom_hours(exception_date: str = "2026-12-24", **fields: Any) -> dict[str, Any]:
+    """The vendor page's example: reduced hours, 09:00-17:00."""
+    body: dict[str, Any] = {
+        "exception_date": exception_date,
+        "exception_type": "custom_hours",
+        "name": "Christmas Eve (reduced hours)",
+        "time_intervals": [interval(540, 1020)],
+        "recurring_annually": True,
+    }
+    body.update(fields)
+    return body
+
+
+def closed(exception_date: str = "2026-12-25", **fields: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {"exception_date": exception_date, "exception_type": "closed", "name": "Christmas Day"}
+    body.update(fields)
+    return body

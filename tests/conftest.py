@@ -32,7 +32,24 @@ from local import gateway, runtime, template
 
 runtime.prepare_process()
 
+
+def _share_botocore_data() -> None:
+    """One botocore data loader for the whole run.
+
+    mock_aws gives every test a fresh boto3 session, and each new session would parse the
+    service models from disk again; they never change, so the parsed copies are shared.
+    """
+    import functools
+
+    import botocore.session
+
+    botocore.session.create_loader = functools.cache(botocore.session.create_loader)
+
+
+_share_botocore_data()
+
 from calendar_exceptions import storage, tenancy  # noqa: E402
+from calendar_exceptions.office_hours import api as office_hours_api  # noqa: E402
 from calendar_exceptions.special_occasions import api as special_occasions_api  # noqa: E402
 from calendar_exceptions.tokens import TokenRepository  # noqa: E402
 
@@ -41,6 +58,7 @@ def reset_clients() -> None:
     """Forget cached clients and token look-ups so the next request starts afresh on the current mock or endpoint."""
     storage.dynamodb_client.cache_clear()
     special_occasions_api.service.cache_clear()
+    office_hours_api.service.cache_clear()
     tenancy.authenticator.cache_clear()
 
 

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 
 class DomainError(Exception):
-    """Base of every error a caller is told about; the message is safe to show."""
+    """Base of every error a caller is told about; the message is safe to show.
 
-    def __init__(self, message: str, field: str | None = None) -> None:
+    `code` optionally names the problem more precisely than the error's class (an API
+    whose error bodies carry codes uses it; the HTTP status still comes from the class).
+    """
+
+    def __init__(self, message: str, field: str | None = None, code: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.field = field
+        self.code = code
 
 
 class InvalidInput(DomainError):

@@ -1,0 +1,23 @@
+"""GET /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}: one exception."""
+
+from aws_lambda_powertools.logging import correlation_paths
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from calendar_exceptions.observability import logger, metrics, tracer
+from calendar_exceptions.office_hours import api
+
+app = api.resolver()
+
+
+@app.get(api.EXCEPTION)
+def get_office_hours_exception(office_hours_schedule_id: str, id: str):  # noqa: A002 - the vendor's path parameter
+    schedule_id, exception_id = api.schedule_id(office_hours_schedule_id), api.exception_id(id)
+    exception = api.service().exception(api.workspace(app), schedule_id, exception_id)
+    return api.respond(exception.to_json())
+
+
+@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)
+@tracer.capture_lambda_handler
+@metrics.log_metrics(capture_cold_start_metric=True)
+def lambda_handler(event: dict, context: LambdaContext) -> dict:
+    return app.resolve(event, context)

@@ -1,0 +1,31 @@
+"""PUT /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}: change the fields sent.
+
+The operation the office hours API is built around: see docs/office-hours.md for how two
+partial updates of one exception both survive, and what each costs.
+"""
+
+from aws_lambda_powertools.logging import correlation_paths
+from aws_lambda_powertools.metrics import MetricUnit
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from calendar_exceptions.observability import logger, metrics, tracer
+from calendar_exceptions.office_hours import api
+from calendar_exceptions.office_hours.validation import exception_change
+
+app = api.resolver()
+
+
+@app.put(api.EXCEPTION)
+def update_office_hours_exception(office_hours_schedule_id: str, id: str):  # noqa: A002 - the vendor's path parameter
+    schedule_id, exception_id = api.schedule_id(office_hours_schedule_id), api.exception_id(id)
+    change = exception_change(app.current_event.body)
+    exception = api.service().update_exception(api.workspace(app), schedule_id, exception_id, change)
+    metrics.add_metric(name="OfficeHoursExceptionsUpdated", unit=MetricUnit.Count, value=1)
+    return api.respond(exception.to_json())
+
+
+@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)
+@tracer.capture_lambda_handler
+@metrics.log_metrics(capture_cold_start_metric=True)
+def lambda_handler(event: dict, context: LambdaContext) -> dict:
+    return app.resolve(event, context)

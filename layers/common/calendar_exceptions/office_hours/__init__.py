@@ -1,0 +1,1 @@
+"""Office hours: Intercom-style schedules and their dated exceptions."""

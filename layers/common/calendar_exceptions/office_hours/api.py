@@ -1,0 +1,105 @@
+"""HTTP glue shared by the office hours handlers: routes, the Intercom error body, version, tenant, ids."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from typing import Any
+
+from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response, content_types
+from aws_lambda_powertools.event_handler.middlewares import NextMiddleware
+
+from calendar_exceptions.errors import DomainError, InvalidInput
+from calendar_exceptions.http_errors import register_error_handlers
+from calendar_exceptions.office_hours.repository import OfficeHoursRepository
+from calendar_exceptions.office_hours.service import OfficeHoursService, exception_not_found, schedule_not_found
+from calendar_exceptions.storage import dynamodb_client, table_name
+from calendar_exceptions.tenancy import authenticated_tenant
+
+SCHEDULES = "/office_hours_schedules"
+SCHEDULE = SCHEDULES + "/<office_hours_schedule_id>"
+EXCEPTIONS = SCHEDULE + "/office_hours_exceptions"
+EXCEPTION = EXCEPTIONS + "/<id>"
+
+VERSION_HEADER = "Intercom-Version"
+VERSIONS = frozenset([f"1.{minor}" for minor in range(5)] + [f"2.{minor}" for minor in range(16)] + ["Preview"])
+# Ids are issued as "1", "2", ...; anything else names nothing that can exist.
+_ID = re.compile(r"[1-9]\d{0,11}")
+
+CODES = {
+    400: "parameter_invalid",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    409: "conflict",
+    422: "data_invalid",
+    500: "server_error",
+    503: "service_unavailable",
+}
+UNAUTHORIZED_MESSAGE = "Access Token Invalid"
+
+
+class IntercomErrorFormat:
+    """`{"type": "error.list", "request_id": ..., "errors": [{"code", "message", "field"}]}`."""
+
+    def body(self, status: int, error: DomainError, request_id: str) -> dict[str, Any]:
+        message = UNAUTHORIZED_MESSAGE if status == 401 else error.message
+        code = error.code or CODES.get(status, "server_error")
+        return {
+            "type": "error.list",
+            "request_id": request_id or None,
+            "errors": [{"code": code, "message": message, "field": error.field}],
+        }
+
+
+def resolver() -> APIGatewayRestResolver:
+    app = APIGatewayRestResolver()
+    register_error_handlers(app, IntercomErrorFormat())
+    app.use(middlewares=[_authenticate_then_check_version])
+    return app
+
+
+def _authenticate_then_check_version(app: APIGatewayRestResolver, next_middleware: NextMiddleware) -> Response:
+    """Every office hours route: the caller's workspace first (401), then the Intercom-Version header (400)."""
+    app.append_context(workspace=authenticated_tenant(app.current_event.raw_event))
+    version = app.current_event.headers.get(VERSION_HEADER)
+    if version is not None and version not in VERSIONS:
+        raise InvalidInput(
+            f"{VERSION_HEADER}: '{version}' is not a supported version", VERSION_HEADER, code="intercom_version_invalid"
+        )
+    return next_middleware(app)
+
+
+def workspace(app: APIGatewayRestResolver) -> str:
+    """The authenticated caller's workspace; never one from the path or the body."""
+    return app.context["workspace"]
+
+
+@functools.cache
+def service() -> OfficeHoursService:
+    return OfficeHoursService(OfficeHoursRepository(dynamodb_client(), table_name()))
+
+
+def schedule_id(value: str) -> str:
+    if not _ID.fullmatch(value):
+        raise schedule_not_found(value)
+    return value
+
+
+def exception_id(value: str) -> str:
+    if not _ID.fullmatch(value):
+        raise exception_not_found(value)
+    return value
+
+
+def respond(body: dict[str, Any], status: int = 200) -> Response:
+    return Response(status_code=status, content_type=content_types.APPLICATION_JSON, body=json.dumps(body))
+
+
+def listed(kind: str, objects: list[Any]) -> dict[str, Any]:
+    return {"type": f"{kind}.list", "data": [o.to_json() for o in objects]}
+
+
+def deleted(kind: str, object_id: str) -> dict[str, Any]:
+    return {"type": kind, "id": object_id, "deleted": True}

@@ -1,0 +1,424 @@
+"""DynamoDB access for office hours schedules and exceptions.
+
+Item layout in the shared table (string keys pk, sk):
+
+    pk WORKSPACE#<ws>#OFFICE_HOURS      sk #IDS                        the last ids issued in the workspace
+                                        sk SCHEDULE#<id, 12 digits>    one schedule
+    pk WORKSPACE#<ws>#SCHEDULE#<id>     sk EXCEPTION#<id, 12 digits>   one exception of that schedule
+                                        sk DATE#<YYYY-MM-DD>           the claim of a date by one exception
+
+The schedule id is part of an exception's key, so an exception asked for under another
+schedule, or in another workspace, is simply not found. A date claim is written in the
+same transaction as the exception that takes the date, under `attribute_not_exists`,
+which keeps one exception per date and schedule however requests race. Every exception
+write increments `version`; writes that replace a whole exception are conditional on it.
+See docs/office-hours.md for what each operation costs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import random
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from botocore.exceptions import ClientError
+
+from calendar_exceptions.errors import NotFound, ServiceUnavailable, Unprocessable
+from calendar_exceptions.office_hours.models import (
+    ExceptionChange,
+    OfficeHoursException,
+    Schedule,
+    ScheduleChange,
+)
+from calendar_exceptions.storage import cancellation_codes, from_item, to_item
+
+IDS_SK = "#IDS"
+CONDITION_FAILED = "ConditionalCheckFailed"
+# Cancellation reasons that mean "overloaded, try later" (503), as for single requests.
+_OVERLOADED = frozenset({"ThrottlingError", "ProvisionedThroughputExceeded", "RequestLimitExceeded"})
+_BATCH = 25
+_BATCH_ATTEMPTS = 8
+
+
+class Contention(Exception):
+    """Another write reached the same items first; the operation may succeed when tried again."""
+
+
+@dataclass(frozen=True)
+class Versioned:
+    exception: OfficeHoursException
+    version: int
+
+
+@dataclass(frozen=True)
+class UpdateResult:
+    """Either the updated exception, or what was stored when the update's conditions refused it."""
+
+    updated: OfficeHoursException | None = None
+    stored: Versioned | None = None
+
+
+IdKind = Literal["schedule", "exception"]
+
+
+def schedules_partition(workspace: str) -> str:
+    return f"WORKSPACE#{workspace}#OFFICE_HOURS"
+
+
+def exceptions_partition(workspace: str, schedule_id: str) -> str:
+    return f"WORKSPACE#{workspace}#SCHEDULE#{schedule_id}"
+
+
+def schedule_key(workspace: str, schedule_id: str) -> dict[str, Any]:
+    return {"pk": {"S": schedules_partition(workspace)}, "sk": {"S": f"SCHEDULE#{int(schedule_id):012d}"}}
+
+
+def exception_key(workspace: str, schedule_id: str, exception_id: str) -> dict[str, Any]:
+    pk = exceptions_partition(workspace, schedule_id)
+    return {"pk": {"S": pk}, "sk": {"S": f"EXCEPTION#{int(exception_id):012d}"}}
+
+
+def _ids_key(workspace: str) -> dict[str, Any]:
+    return {"pk": {"S": schedules_partition(workspace)}, "sk": {"S": IDS_SK}}
+
+
+def date_key(workspace: str, schedule_id: str, exception_date: str) -> dict[str, Any]:
+    return {"pk": {"S": exceptions_partition(workspace, schedule_id)}, "sk": {"S": f"DATE#{exception_date}"}}
+
+
+class OfficeHoursRepository:
+    def __init__(self, client: Any, table: str) -> None:
+        self._client = client
+        self._table = table
+
+    # --- ids ----------------------------------------------------------------------------
+
+    def last_id(self, workspace: str, kind: IdKind) -> int:
+        """The last schedule or exception id issued in the workspace (0 before the first)."""
+        item = self._get(_ids_key(workspace)) or {}
+        return int(item[kind]["N"]) if kind in item else 0
+
+    def _issue_id(self, workspace: str, kind: IdKind, last_id: int) -> dict[str, Any]:
+        """The transaction item that issues id `last_id + 1`, if `last_id` is still the last one issued."""
+        update: dict[str, Any] = {
+            "TableName": self._table,
+            "Key": _ids_key(workspace),
+            "UpdateExpression": "SET #kind = :next",
+            "ExpressionAttributeNames": {"#kind": kind},
+            "ExpressionAttributeValues": {":next": {"N": str(last_id + 1)}},
+            "ConditionExpression": "attribute_not_exists(#kind)",
+        }
+        if last_id:
+            update["ConditionExpression"] = "#kind = :last"
+            update["ExpressionAttributeValues"][":last"] = {"N": str(last_id)}
+        return {"Update": update}
+
+    # --- schedules ----------------------------------------------------------------------
+
+    def create_schedule(self, workspace: str, schedule: Schedule, last_id: int) -> None:
+        """Store a new schedule under id `last_id + 1`; Contention when another create took that id."""
+        item = {**schedule_key(workspace, schedule.id), **to_item({**schedule.to_json(), "workspace": workspace})}
+        put = {"Put": {"TableName": self._table, "Item": item, "ConditionExpression": "attribute_not_exists(pk)"}}
+        if self._transact([self._issue_id(workspace, "schedule", last_id), put]):
+            raise Contention(f"schedule id {schedule.id} was issued to another request")
+
+    def schedule(self, workspace: str, schedule_id: str) -> Schedule | None:
+        item = self._get(schedule_key(workspace, schedule_id))
+        return None if item is None else Schedule.model_validate(from_item(item))
+
+    def schedules(self, workspace: str) -> list[Schedule]:
+        items = self._query(schedules_partition(workspace), "SCHEDULE#")
+        return [Schedule.model_validate(from_item(item)) for item in items]
+
+    def update_schedule(self, workspace: str, schedule_id: str, change: ScheduleChange, now: int) -> Schedule | None:
+        """Set the sent fields of a stored schedule; None when there is none."""
+        values = {field: getattr(change, field) for field in change.model_fields_set}
+        update = _Update(values | {"updated_at": now})
+        try:
+            response = self._client.update_item(
+                TableName=self._table,
+                Key=schedule_key(workspace, schedule_id),
+                ReturnValues="ALL_NEW",
+                **update.request("attribute_exists(pk)"),
+            )
+        except self._client.exceptions.ConditionalCheckFailedException:
+            return None
+        return Schedule.model_validate(from_item(response["Attributes"]))
+
+    def delete_schedule(self, workspace: str, schedule_id: str) -> bool:
+        """Delete a schedule, then its exceptions and date claims; False when there was no schedule.
+
+        The schedule goes first: an exception created meanwhile either commits before (its
+        transaction checks the schedule) and is found by the query below, or is refused.
+        """
+        try:
+            self._client.delete_item(
+                TableName=self._table,
+                Key=schedule_key(workspace, schedule_id),
+                ConditionExpression="attribute_exists(pk)",
+            )
+        except self._client.exceptions.ConditionalCheckFailedException:
+            return False
+        keys = self._query(exceptions_partition(workspace, schedule_id), None, keys_only=True)
+        for start in range(0, len(keys), _BATCH):
+            self._delete_batch(keys[start : start + _BATCH])
+        return True
+
+    # --- exceptions ---------------------------------------------------------------------
+
+    def create_exception(self, workspace: str, exception: OfficeHoursException, last_id: int) -> None:
+        """Store a new exception under id `last_id + 1` and claim its date, all or nothing.
+
+        Raises NotFound without the schedule, Unprocessable when another exception of the
+        schedule holds the date, Contention when another create took the id.
+        """
+        schedule_id = exception.office_hours_schedule_id
+        codes = self._transact(
+            [
+                {
+                    "ConditionCheck": {
+                        "TableName": self._table,
+                        "Key": schedule_key(workspace, schedule_id),
+                        "ConditionExpression": "attribute_exists(pk)",
+                    }
+                },
+                self._claim(workspace, exception),
+                self._put_exception(workspace, exception, version=1),
+                self._issue_id(workspace, "exception", last_id),
+            ]
+        )
+        if not codes:
+            return
+        if codes[0] == CONDITION_FAILED:
+            raise NotFound(f"office_hours_schedule_id: schedule {schedule_id} not found", "office_hours_schedule_id")
+        if codes[1] == CONDITION_FAILED:
+            raise _date_taken(exception.exception_date)
+        raise Contention(f"exception id {exception.id} was issued to another request")
+
+    def exception(self, workspace: str, schedule_id: str, exception_id: str) -> Versioned | None:
+        item = self._get(exception_key(workspace, schedule_id, exception_id))
+        return None if item is None else _versioned(item)
+
+    def exceptions(self, workspace: str, schedule_id: str) -> list[OfficeHoursException]:
+        items = self._query(exceptions_partition(workspace, schedule_id), "EXCEPTION#")
+        return [_versioned(item).exception for item in items]
+
+    def update_exception(
+        self, workspace: str, schedule_id: str, exception_id: str, change: ExceptionChange, now: int
+    ) -> UpdateResult:
+        """Write only the sent fields, in one UpdateItem, when the stored exception leaves a valid result.
+
+        The conditions: the exception exists; its stored type is the one the change needs
+        (ExceptionChange.required_stored_type); a sent exception_date is the stored one (a
+        new date needs its claim moved: see move_exception). When they fail, DynamoDB
+        returns the stored item, so the caller tells 404 from 422 without another read.
+        """
+        assignments = change.assignments()
+        conditions, names, values = ["attribute_exists(pk)"], {}, {}
+        required_type = change.required_stored_type()
+        if required_type is not None:
+            conditions.append("#exception_type = :required_type")
+            names["#exception_type"], values[":required_type"] = "exception_type", required_type
+        if change.sent("exception_date"):
+            conditions.append("#exception_date = :kept_date")
+            names["#exception_date"], values[":kept_date"] = "exception_date", assignments.pop("exception_date")
+        update = _Update(assignments | {"updated_at": now}, increment="version")
+        try:
+            with _contention():
+                response = self._client.update_item(
+                    TableName=self._table,
+                    Key=exception_key(workspace, schedule_id, exception_id),
+                    ReturnValues="ALL_NEW",
+                    ReturnValuesOnConditionCheckFailure="ALL_OLD",
+                    **update.request(" AND ".join(conditions), names, values),
+                )
+        except self._client.exceptions.ConditionalCheckFailedException as error:
+            item = error.response.get("Item")
+            return UpdateResult(stored=None if item is None else _versioned(item))
+        return UpdateResult(updated=_versioned(response["Attributes"]).exception)
+
+    def move_exception(self, workspace: str, stored: Versioned, moved: OfficeHoursException) -> None:
+        """Replace `stored` by `moved` (on another date) and move the date claim, all or nothing.
+
+        Raises Contention when the exception changed since `stored` was read (the write is
+        conditional on its version, so `moved` is exactly what gets stored), Unprocessable
+        when another exception of the schedule holds the new date.
+        """
+        old = stored.exception
+        put = self._put_exception(workspace, moved, version=stored.version + 1)
+        put["Put"]["ConditionExpression"] = "version = :expected"
+        put["Put"]["ExpressionAttributeValues"] = {":expected": {"N": str(stored.version)}}
+        codes = self._transact([put, self._claim(workspace, moved), self._release(workspace, old)])
+        if not codes:
+            return
+        if codes[0] == CONDITION_FAILED:
+            raise Contention(f"exception {old.id} changed while its date was being moved")
+        if codes[1] == CONDITION_FAILED:
+            raise _date_taken(moved.exception_date)
+        raise RuntimeError(f"date claim {old.exception_date} is not held by exception {old.id}: {codes}")
+
+    def delete_exception(self, workspace: str, stored: Versioned) -> None:
+        """Delete an exception and release its date; Contention when it changed since it was read."""
+        exception = stored.exception
+        key = exception_key(workspace, exception.office_hours_schedule_id, exception.id)
+        codes = self._transact(
+            [
+                {
+                    "Delete": {
+                        "TableName": self._table,
+                        "Key": key,
+                        "ConditionExpression": "version = :version",
+                        "ExpressionAttributeValues": {":version": {"N": str(stored.version)}},
+                    }
+                },
+                self._release(workspace, exception),
+            ]
+        )
+        if not codes:
+            return
+        if codes[0] == CONDITION_FAILED:
+            raise Contention(f"exception {exception.id} changed while it was being deleted")
+        raise RuntimeError(f"date claim {exception.exception_date} is not held by exception {exception.id}: {codes}")
+
+    # --- items and requests -------------------------------------------------------------
+
+    def _put_exception(self, workspace: str, exception: OfficeHoursException, version: int) -> dict[str, Any]:
+        """A Put of the whole exception; a new one (version 1) only where none exists."""
+        key = exception_key(workspace, exception.office_hours_schedule_id, exception.id)
+        values = {**exception.to_json(), "workspace": workspace, "version": version}
+        put: dict[str, Any] = {"TableName": self._table, "Item": {**key, **to_item(values)}}
+        if version == 1:
+            put["ConditionExpression"] = "attribute_not_exists(pk)"
+        return {"Put": put}
+
+    def _claim(self, workspace: str, exception: OfficeHoursException) -> dict[str, Any]:
+        key = date_key(workspace, exception.office_hours_schedule_id, exception.exception_date)
+        return {
+            "Put": {
+                "TableName": self._table,
+                "Item": {**key, "exception_id": {"S": exception.id}},
+                "ConditionExpression": "attribute_not_exists(pk)",
+            }
+        }
+
+    def _release(self, workspace: str, exception: OfficeHoursException) -> dict[str, Any]:
+        return {
+            "Delete": {
+                "TableName": self._table,
+                "Key": date_key(workspace, exception.office_hours_schedule_id, exception.exception_date),
+                "ConditionExpression": "exception_id = :id",
+                "ExpressionAttributeValues": {":id": {"S": exception.id}},
+            }
+        }
+
+    def _transact(self, items: list[dict[str, Any]]) -> list[str]:
+        """Commit `items`; when a condition refused them, the per-item reason codes, else an error."""
+        try:
+            self._client.transact_write_items(TransactItems=items)
+        except self._client.exceptions.TransactionCanceledException as error:
+            codes = cancellation_codes(error)
+            if "TransactionConflict" in codes:
+                raise Contention("another transaction holds one of these items") from None
+            if CONDITION_FAILED in codes:
+                return codes
+            if any(code in _OVERLOADED for code in codes):
+                raise ServiceUnavailable("Service temporarily unavailable, retry later") from None
+            raise
+        return []
+
+    def _get(self, key: dict[str, Any]) -> dict[str, Any] | None:
+        return self._client.get_item(TableName=self._table, Key=key, ConsistentRead=True).get("Item")
+
+    def _query(self, pk: str, sk_prefix: str | None, keys_only: bool = False) -> list[dict[str, Any]]:
+        """Every item of partition `pk` (whose sort key starts with `sk_prefix`), all pages."""
+        request: dict[str, Any] = {
+            "TableName": self._table,
+            "KeyConditionExpression": "pk = :pk",
+            "ExpressionAttributeValues": {":pk": {"S": pk}},
+            "ConsistentRead": True,
+        }
+        if sk_prefix is not None:
+            request["KeyConditionExpression"] += " AND begins_with(sk, :prefix)"
+            request["ExpressionAttributeValues"][":prefix"] = {"S": sk_prefix}
+        if keys_only:
+            request["ProjectionExpression"] = "pk, sk"
+        items: list[dict[str, Any]] = []
+        while True:
+            page = self._client.query(**request)
+            items.extend(page.get("Items", []))
+            if "LastEvaluatedKey" not in page:
+                return items
+            request["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
+    def _delete_batch(self, keys: list[dict[str, Any]]) -> None:
+        requests = {self._table: [{"DeleteRequest": {"Key": key}} for key in keys]}
+        for attempt in range(_BATCH_ATTEMPTS):
+            unprocessed = self._client.batch_write_item(RequestItems=requests).get("UnprocessedItems") or {}
+            if not unprocessed:
+                return
+            requests = unprocessed
+            time.sleep(random.uniform(0.02, 0.1) * (attempt + 1))  # noqa: S311 - jitter, not crypto
+        raise RuntimeError(f"{len(requests[self._table])} items left undeleted after {_BATCH_ATTEMPTS} attempts")
+
+
+class _Update:
+    """An UpdateItem that sets the non-null values and removes the null ones.
+
+    Every attribute name is a placeholder (`name` is a reserved word); intervals are
+    written as lists of maps; `increment` names a counter raised by one.
+    """
+
+    def __init__(self, values: dict[str, Any], increment: str | None = None) -> None:
+        self._set = {field: _plain(value) for field, value in values.items() if value is not None}
+        self._removed = [field for field, value in values.items() if value is None]
+        self._increment = increment
+
+    def request(
+        self, condition: str, names: dict[str, str] | None = None, values: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        names = {**(names or {}), **{f"#{field}": field for field in [*self._set, *self._removed]}}
+        values = {**(values or {}), **{f":{field}": value for field, value in self._set.items()}}
+        assignments = [f"#{field} = :{field}" for field in self._set]
+        if self._increment is not None:
+            names[f"#{self._increment}"] = self._increment
+            values[":one"] = 1
+            assignments.append(f"#{self._increment} = #{self._increment} + :one")
+        expression = "SET " + ", ".join(assignments)
+        if self._removed:
+            expression += " REMOVE " + ", ".join(f"#{field}" for field in self._removed)
+        return {
+            "UpdateExpression": expression,
+            "ConditionExpression": condition,
+            "ExpressionAttributeNames": names,
+            "ExpressionAttributeValues": to_item(values),
+        }
+
+
+def _plain(value: Any) -> Any:
+    """Intervals as DynamoDB stores them: a list of maps."""
+    if isinstance(value, list):
+        return [item.model_dump() if hasattr(item, "model_dump") else item for item in value]
+    return value
+
+
+def _versioned(item: dict[str, Any]) -> Versioned:
+    values = from_item(item)
+    return Versioned(OfficeHoursException.model_validate(values), values["version"])
+
+
+def _date_taken(exception_date: str) -> Unprocessable:
+    return Unprocessable(f"exception_date: the schedule already has an exception on {exception_date}", "exception_date")
+
+
+@contextlib.contextmanager
+def _contention() -> Iterator[None]:
+    """A write refused because a transaction holds the item is contention, not a failure."""
+    try:
+        yield
+    except ClientError as error:
+        if error.response.get("Error", {}).get("Code") == "TransactionConflictException":
+            raise Contention("a transaction holds this item") from None
+        raise

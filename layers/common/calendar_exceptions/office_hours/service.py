@@ -1,0 +1,155 @@
+"""Business rules of office hours: ids, timestamps, the 404/422 decisions and retries under contention."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+
+from calendar_exceptions.errors import NotFound, RevisionConflict, Unprocessable
+from calendar_exceptions.office_hours.models import (
+    ExceptionChange,
+    NewException,
+    NewSchedule,
+    OfficeHoursException,
+    Schedule,
+    ScheduleChange,
+    unprocessable,
+)
+from calendar_exceptions.office_hours.repository import Contention, OfficeHoursRepository, Versioned
+
+# Each attempt is one or two round trips; contention means another write to the same
+# exception committed in between, so a few attempts are plenty.
+ATTEMPTS = 5
+
+
+def now() -> int:
+    """Unix seconds of this write (tests replace it to see timestamps move)."""
+    return int(time.time())
+
+
+class OfficeHoursService:
+    def __init__(self, repository: OfficeHoursRepository) -> None:
+        self._repository = repository
+
+    # --- schedules ----------------------------------------------------------------------
+
+    def create_schedule(self, workspace: str, new: NewSchedule) -> Schedule:
+        def attempt() -> Schedule:
+            last_id, at = self._repository.last_id(workspace, "schedule"), now()
+            schedule = Schedule(id=str(last_id + 1), **new.model_dump(), created_at=at, updated_at=at)
+            self._repository.create_schedule(workspace, schedule, last_id)
+            return schedule
+
+        return _until_uncontended(attempt)
+
+    def schedule(self, workspace: str, schedule_id: str) -> Schedule:
+        schedule = self._repository.schedule(workspace, schedule_id)
+        if schedule is None:
+            raise schedule_not_found(schedule_id)
+        return schedule
+
+    def schedules(self, workspace: str) -> list[Schedule]:
+        return self._repository.schedules(workspace)
+
+    def update_schedule(self, workspace: str, schedule_id: str, change: ScheduleChange) -> Schedule:
+        schedule = self._repository.update_schedule(workspace, schedule_id, change, now())
+        if schedule is None:
+            raise schedule_not_found(schedule_id)
+        return schedule
+
+    def delete_schedule(self, workspace: str, schedule_id: str) -> None:
+        if not self._repository.delete_schedule(workspace, schedule_id):
+            raise schedule_not_found(schedule_id)
+
+    # --- exceptions ---------------------------------------------------------------------
+
+    def create_exception(self, workspace: str, schedule_id: str, new: NewException) -> OfficeHoursException:
+        problem = unprocessable(new.exception_type, new.time_intervals)
+        if problem is not None:
+            self.schedule(workspace, schedule_id)
+            raise Unprocessable(problem, "time_intervals")
+
+        def attempt() -> OfficeHoursException:
+            last_id, at = self._repository.last_id(workspace, "exception"), now()
+            exception = OfficeHoursException(
+                id=str(last_id + 1),
+                office_hours_schedule_id=schedule_id,
+                **new.model_dump(exclude={"time_intervals"}),
+                time_intervals=new.time_intervals or None,
+                created_at=at,
+                updated_at=at,
+            )
+            self._repository.create_exception(workspace, exception, last_id)
+            return exception
+
+        return _until_uncontended(attempt)
+
+    def exception(self, workspace: str, schedule_id: str, exception_id: str) -> OfficeHoursException:
+        return self._stored(workspace, schedule_id, exception_id).exception
+
+    def exceptions(self, workspace: str, schedule_id: str) -> list[OfficeHoursException]:
+        exceptions = self._repository.exceptions(workspace, schedule_id)
+        if not exceptions:
+            self.schedule(workspace, schedule_id)
+        return exceptions
+
+    def update_exception(
+        self, workspace: str, schedule_id: str, exception_id: str, change: ExceptionChange
+    ) -> OfficeHoursException:
+        """Apply a partial update: one UpdateItem when the date stays, a read and a transaction when it moves.
+
+        The first attempt assumes a sent exception_date is the stored one; when DynamoDB
+        refuses the update it returns the stored exception, which serves as the read.
+        """
+        problem = change.unprocessable_whatever_is_stored()
+        if problem is not None:
+            self._stored(workspace, schedule_id, exception_id)
+            raise Unprocessable(problem, "time_intervals")
+
+        def attempt() -> OfficeHoursException:
+            at = now()
+            result = self._repository.update_exception(workspace, schedule_id, exception_id, change, at)
+            if result.updated is not None:
+                return result.updated
+            if result.stored is None:
+                raise exception_not_found(exception_id)
+            updated = result.stored.exception.apply(change, at)
+            problem = unprocessable(updated.exception_type, updated.time_intervals)
+            if problem is not None:
+                raise Unprocessable(problem, "time_intervals")
+            if updated.exception_date == result.stored.exception.exception_date:
+                raise Contention("refused for a state that has changed since")
+            self._repository.move_exception(workspace, result.stored, updated)
+            return updated
+
+        return _until_uncontended(attempt)
+
+    def delete_exception(self, workspace: str, schedule_id: str, exception_id: str) -> None:
+        _until_uncontended(
+            lambda: self._repository.delete_exception(workspace, self._stored(workspace, schedule_id, exception_id))
+        )
+
+    def _stored(self, workspace: str, schedule_id: str, exception_id: str) -> Versioned:
+        stored = self._repository.exception(workspace, schedule_id, exception_id)
+        if stored is None:
+            raise exception_not_found(exception_id)
+        return stored
+
+
+def schedule_not_found(schedule_id: str) -> NotFound:
+    return NotFound(f"office_hours_schedule_id: schedule {schedule_id} not found", "office_hours_schedule_id")
+
+
+def exception_not_found(exception_id: str) -> NotFound:
+    return NotFound(f"id: office hours exception {exception_id} not found", "id")
+
+
+def _until_uncontended[T](attempt: Callable[[], T]) -> T:
+    """Run `attempt` again, after a short jittered pause, each time another write got there first."""
+    for number in range(ATTEMPTS):
+        try:
+            return attempt()
+        except Contention:
+            time.sleep(random.uniform(0.005, 0.02) * (number + 1))  # noqa: S311 - jitter, not crypto
+    raise RevisionConflict("Other requests kept changing the same data during this request; retry")
