@@ -9,7 +9,7 @@ SAM_CLI_VERSION ?= 1.170.0
 PIP_VERSION ?= 25.3
 export PYENV_VERSION ?= 3.12.1
 
-.PHONY: help venv test test-unit test-integration serve invoke token tokens revoke lint template-check clean
+.PHONY: help venv test test-unit test-integration serve invoke token tokens revoke lint template-check bench clean
 
 help:
 	@echo "make serve                              local API on http://127.0.0.1:$$PORT (default 3000), DynamoDB on 127.0.0.1:8100"
@@ -21,6 +21,7 @@ help:
 	@echo "                                        token commands: local DynamoDB of make serve; TABLE=<name> for a deployed table"
 	@echo "make lint                               ruff and cfn-lint"
 	@echo "make template-check                     cfn-lint, sam validate --lint and sam build (SAM CLI in $(SAM_VENV))"
+	@echo "make bench                              cold start, warm request, DynamoDB cost, layer size, memory -> BENCHMARKS.md"
 
 $(VENV)/.installed: requirements-dev.txt layers/common/requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -77,6 +78,10 @@ template-check: venv $(SAM_VENV)/.installed
 	$(VENV)/bin/cfn-lint template.yaml
 	AWS_DEFAULT_REGION=us-east-1 SAM_CLI_TELEMETRY=0 $(SAM_VENV)/bin/sam validate --lint
 	SAM_CLI_TELEMETRY=0 $(SAM_VENV)/bin/sam build
+
+# Prints the figures and writes BENCHMARKS.md; a few minutes. BENCH_REPS=<n> cold starts per function (5).
+bench: venv
+	$(PY) -m bench
 
 clean:
 	rm -rf $(VENV) $(SAM_VENV) .aws-sam .pytest_cache

@@ -1,0 +1,268 @@
+"""The requests the bench measures, and the DynamoDB calls each makes, recorded against moto.
+
+Everything here runs in the bench's own process, with every handler loaded as `make serve`
+loads it (`local.runtime`) and moto's `mock_aws` as storage. A `World` is one fresh table
+with one tenant, its token and a little data; `record` runs one request of one function
+in a world whose caches were just dropped, as a cold execution environment would, and
+keeps each DynamoDB call it made: operation, parameters and the raw HTTP answer. The
+measuring children (bench/child.py) replay those answers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+TENANT = "1234567"
+COLLECTION = f"/api/account/{TENANT}/configuration/ac-common/specialoccasion"
+SCHEDULES = "/office_hours_schedules"
+
+
+def occasion(name: str, **fields: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "deleted": False,
+        "name": name,
+        "description": f"{name} opening hours",
+        "isDefault": False,
+        "events": [
+            {
+                "meta": {"working": False, "name": "closed"},
+                "start": {"dateTime": "2026-12-25", "timeZone": "Europe/Warsaw"},
+                "end": {"dateTime": "2026-12-25", "timeZone": "Europe/Warsaw"},
+                "recurrence": ["RRULE:FREQ=YEARLY;COUNT=10"],
+            }
+        ],
+    }
+    body.update(fields)
+    return body
+
+
+def schedule(name: str = "Support") -> dict[str, Any]:
+    intervals = [{"start_minute": day * 1440 + 540, "end_minute": day * 1440 + 1020} for day in range(5)]
+    return {"name": name, "time_zone_name": "Europe/Dublin", "time_intervals": intervals}
+
+
+def custom_hours(exception_date: str, name: str = "Christmas Eve (reduced hours)") -> dict[str, Any]:
+    return {
+        "exception_date": exception_date,
+        "exception_type": "custom_hours",
+        "name": name,
+        "time_intervals": [{"start_minute": 540, "end_minute": 1020}],
+        "recurring_annually": True,
+    }
+
+
+def closed(exception_date: str) -> dict[str, Any]:
+    return {"exception_date": exception_date, "exception_type": "closed", "name": "Christmas Day"}
+
+
+@dataclass
+class Call:
+    operation: str
+    params: dict[str, Any]
+    status: int = 0
+    headers: dict[str, str] = field(default_factory=dict)
+    body: str = ""
+    parsed: dict[str, Any] = field(default_factory=dict)
+
+    def answer(self) -> dict[str, Any]:
+        return {"operation": self.operation, "status": self.status, "headers": self.headers, "body": self.body}
+
+    def is_token_lookup(self) -> bool:
+        key = self.params.get("Key") or {}
+        return self.operation == "GetItem" and key.get("pk", {}).get("S", "").startswith("TOKEN#")
+
+
+@dataclass
+class Request:
+    method: str
+    path: str
+    body: Any = None
+    headers: dict[str, str] = field(default_factory=dict)
+    status: int = 200
+
+
+class World:
+    """One fresh table (moto, in-process) with tenant TENANT and a token for it."""
+
+    def __init__(self, functions: dict[str, Any], router: Any, client: Any) -> None:
+        from calendar_exceptions import storage
+        from calendar_exceptions.tokens import TokenRepository
+
+        self.functions = functions
+        self.router = router
+        self.client = client
+        self.table = storage.table_name()
+        self.token, _ = TokenRepository(client, self.table).mint(TENANT, "read write", note="bench")
+
+    def event(self, request: Request) -> tuple[str, dict[str, Any]]:
+        from local import gateway
+
+        match = self.router.match(request.method, request.path)
+        assert isinstance(match, gateway.Match), f"no route for {request.method} {request.path}"
+        headers = [("Content-Type", "application/json"), ("Authorization", f"Bearer {self.token}")]
+        headers += list(request.headers.items())
+        data = b"" if request.body is None else json.dumps(request.body).encode()
+        return match.function.logical_id, gateway.build_event(match, request.method, request.path, "", headers, data)
+
+    def call(self, request: Request) -> Any:
+        from local import gateway
+
+        function, event = self.event(request)
+        result = self.functions[function].invoke(event)
+        status, _, payload = gateway.http_response(result)
+        if status != request.status:
+            raise AssertionError(f"{request.method} {request.path}: {status}, expected {request.status}: {payload!r}")
+        return json.loads(payload) if payload else None
+
+    @contextlib.contextmanager
+    def recording(self) -> Iterator[list[Call]]:
+        """The DynamoDB calls the handlers make meanwhile, from a cold start: caches dropped first."""
+        from calendar_exceptions import storage
+
+        drop_caches()
+        calls: list[Call] = []
+        events = storage.dynamodb_client().meta.events
+        handlers = record_calls(events, calls)
+        try:
+            yield calls
+        finally:
+            for name, handler in handlers:
+                events.unregister(name, handler)
+
+
+def record_calls(events: Any, calls: list[Call]) -> list[tuple[str, Callable[..., None]]]:
+    """Register hooks on a client's events that append each DynamoDB call, with its raw answer, to `calls`."""
+
+    def before(model: Any, params: dict[str, Any], **_: Any) -> None:
+        calls.append(Call(model.name, copy.deepcopy(params)))
+
+    def received(response_dict: dict[str, Any] | None, parsed_response: Any, **_: Any) -> None:
+        if response_dict is None:
+            return
+        call = calls[-1]
+        call.status = response_dict["status_code"]
+        call.headers = {str(k): str(v) for k, v in dict(response_dict["headers"]).items()}
+        body = response_dict["body"]
+        call.body = body.decode() if isinstance(body, bytes) else str(body)
+        call.parsed = parsed_response or {}
+
+    handlers = [("before-parameter-build.dynamodb", before), ("response-received.dynamodb", received)]
+    for name, handler in handlers:
+        events.register(name, handler)
+    return handlers
+
+
+def drop_caches() -> None:
+    """What a new execution environment starts without: the client, the services, the token cache."""
+    from calendar_exceptions import storage, tenancy
+    from calendar_exceptions.office_hours import api as office_hours_api
+    from calendar_exceptions.special_occasions import api as special_occasions_api
+
+    storage.dynamodb_client.cache_clear()
+    special_occasions_api.service.cache_clear()
+    office_hours_api.service.cache_clear()
+    tenancy.authenticator.cache_clear()
+
+
+class Bench:
+    """The handlers of the template, loaded once in this process; `world()` gives fresh storage."""
+
+    def __init__(self) -> None:
+        from local import gateway, runtime, template
+
+        runtime.prepare_process()
+        self.functions = runtime.load_functions()
+        self.router = gateway.Router(template.functions())
+
+    @contextlib.contextmanager
+    def world(self) -> Iterator[World]:
+        import boto3
+        from moto import mock_aws
+
+        from local.dynamodb import ensure_tables
+
+        with mock_aws():
+            drop_caches()
+            client = boto3.client("dynamodb")
+            ensure_tables(client)
+            yield World(self.functions, self.router, client)
+            drop_caches()
+
+
+def seed(world: World, occasions: int = 2) -> None:
+    """Occasions 1..n at revision 1; schedule "1" with exceptions "1" (2026-12-24) and "2" (2026-12-25)."""
+    world.call(Request("POST", COLLECTION, [occasion(f"Occasion {i}") for i in range(1, occasions + 1)]))
+    world.call(Request("POST", SCHEDULES, schedule()))
+    world.call(Request("POST", f"{SCHEDULES}/1/office_hours_exceptions", custom_hours("2026-12-24")))
+    world.call(Request("POST", f"{SCHEDULES}/1/office_hours_exceptions", closed("2026-12-25")))
+
+
+EXCEPTION = f"{SCHEDULES}/1/office_hours_exceptions/1"
+IF_MATCH = {"If-Match": "1"}
+
+# One successful request per function, on the seeded world.
+REQUESTS: dict[str, Request] = {
+    "ListSpecialOccasionsFunction": Request("GET", COLLECTION),
+    "GetSpecialOccasionFunction": Request("GET", f"{COLLECTION}/1"),
+    "CreateSpecialOccasionsFunction": Request("POST", COLLECTION, [occasion("New year")], IF_MATCH),
+    "UpdateSpecialOccasionsFunction": Request(
+        "PUT", COLLECTION, [{**occasion("Occasion 1", description="changed"), "id": 1}], IF_MATCH
+    ),
+    "DeleteSpecialOccasionsFunction": Request("DELETE", f"{COLLECTION}/2", None, IF_MATCH),
+    "ListOfficeHoursSchedulesFunction": Request("GET", SCHEDULES),
+    "CreateOfficeHoursScheduleFunction": Request("POST", SCHEDULES, schedule("Sales")),
+    "GetOfficeHoursScheduleFunction": Request("GET", f"{SCHEDULES}/1"),
+    "UpdateOfficeHoursScheduleFunction": Request("PUT", f"{SCHEDULES}/1", {"name": "Support desk"}),
+    "DeleteOfficeHoursScheduleFunction": Request("DELETE", f"{SCHEDULES}/1"),
+    "ListOfficeHoursExceptionsFunction": Request("GET", f"{SCHEDULES}/1/office_hours_exceptions"),
+    "CreateOfficeHoursExceptionFunction": Request(
+        "POST", f"{SCHEDULES}/1/office_hours_exceptions", closed("2027-01-01")
+    ),
+    "GetOfficeHoursExceptionFunction": Request("GET", EXCEPTION),
+    "UpdateOfficeHoursExceptionFunction": Request(
+        "PUT", EXCEPTION, {"name": "Christmas Eve", "exception_date": "2026-12-24"}
+    ),
+    "DeleteOfficeHoursExceptionFunction": Request("DELETE", f"{SCHEDULES}/1/office_hours_exceptions/2"),
+}
+
+
+@dataclass
+class Recording:
+    function: str
+    event: dict[str, Any]
+    status: int
+    cold: list[Call]
+
+    @property
+    def warm(self) -> list[Call]:
+        """The calls of the same request in a warm environment: the token look-up is cached."""
+        return [call for call in self.cold if not call.is_token_lookup()]
+
+
+def record(bench: Bench, function: str, request: Request | None = None) -> Recording:
+    request = request or REQUESTS[function]
+    with bench.world() as world:
+        seed(world)
+        name, event = world.event(request)
+        assert name == function, (name, function)
+        with world.recording() as calls:
+            world.call(request)
+        return Recording(function, event, request.status, calls)
+
+
+def record_bare(bench: Bench) -> list[Call]:
+    """The bare handler's one PutItem, answered by moto."""
+    with bench.world() as world:
+        calls: list[Call] = []
+        record_calls(world.client.meta.events, calls)
+        world.client.put_item(TableName=world.table, Item=bare_item())
+        return calls
+
+
+def bare_item() -> dict[str, Any]:
+    return {"pk": {"S": "BARE#1"}, "sk": {"S": "BARE"}, "body": {"S": "[]"}}

@@ -1,0 +1,163 @@
+"""Cold starts, warm requests and memory, each measured in fresh interpreters (bench/child.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bench.scenarios import Call, Recording
+
+CHILD = Path(__file__).resolve().parent / "child.py"
+BARE = Path(__file__).resolve().parent / "bare.py"
+BARE_NAME = "bare handler"
+
+
+@dataclass
+class Environment:
+    """Where a child finds its code: the built layer (/opt/python) and the runtime's packages (/var/runtime)."""
+
+    layer: Path
+    runtime: Path
+    tracing: bool = False
+
+
+def lambda_environment(function: str, tracing: bool) -> dict[str, str]:
+    """The function's environment as the template sets it, and what Lambda adds; fake credentials."""
+    from local import template
+
+    spec = template.functions()[function] if function != BARE_NAME else None
+    variables = spec.environment if spec else template.global_environment()
+    env = {name: template.resolve(value) for name, value in variables.items()}
+    env.update(
+        {
+            "AWS_ACCESS_KEY_ID": "bench",
+            "AWS_SECRET_ACCESS_KEY": "bench",
+            "AWS_SESSION_TOKEN": "bench",
+            "AWS_REGION": "us-east-1",
+            "AWS_DEFAULT_REGION": "us-east-1",
+            "AWS_EC2_METADATA_DISABLED": "true",
+            "AWS_CONFIG_FILE": os.devnull,
+            "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+            "AWS_LAMBDA_FUNCTION_NAME": function.replace(" ", "-"),
+            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": "512",
+        }
+    )
+    if tracing:
+        # As in Lambda with Tracing: Active. Segments go to the X-Ray daemon address over UDP
+        # on this machine, where nothing listens; nothing leaves it.
+        env.update(
+            {
+                "LAMBDA_TASK_ROOT": "/var/task",
+                "_X_AMZN_TRACE_ID": "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1",
+                "AWS_XRAY_DAEMON_ADDRESS": "127.0.0.1:2000",
+                "AWS_XRAY_CONTEXT_MISSING": "IGNORE_ERROR",
+            }
+        )
+    else:
+        env["POWERTOOLS_TRACE_DISABLED"] = "true"
+    return env
+
+
+def job(
+    env: Environment,
+    function: str,
+    recording: Recording | None,
+    bare_calls: list[Call] | None = None,
+    mode: str = "cold",
+    **extra: Any,
+) -> dict[str, Any]:
+    if function == BARE_NAME:
+        assert recording is not None and bare_calls is not None
+        # A bare function has no layer: boto3 is the runtime's.
+        handler_file, path = BARE, [str(BARE.parent), str(env.runtime)]
+        first = then = [call.answer() for call in bare_calls]
+    else:
+        from local import template
+
+        assert recording is not None
+        spec = template.functions()[function]
+        module_file, _, _ = spec.handler.rpartition(".")
+        handler_file = spec.code_dir / f"{module_file}.py"
+        path = [str(spec.code_dir), str(env.layer), str(env.runtime)]
+        first = [call.answer() for call in recording.cold]
+        then = [call.answer() for call in recording.warm]
+    return {
+        "name": function,
+        "mode": mode,
+        "path": path,
+        "layer": str(env.layer),
+        "env": lambda_environment(function, env.tracing),
+        "handler_file": str(handler_file),
+        "handler": "lambda_handler",
+        "event": recording.event,
+        "status": recording.status,
+        "first": first,
+        "then": then,
+        **extra,
+    }
+
+
+def run(spec: dict[str, Any], timeout: float = 300) -> dict[str, Any]:
+    """Run one child; its measurements."""
+    with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
+        job_file = Path(scratch) / "job.json"
+        result_file = Path(scratch) / "result.json"
+        job_file.write_text(json.dumps({**spec, "result": str(result_file)}))
+        spawned = time.time()
+        completed = subprocess.run(
+            [sys.executable, "-I", "-S", "-B", str(CHILD), str(job_file), repr(spawned)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+        if completed.returncode != 0:
+            raise RuntimeError(f"{spec['name']} ({spec['mode']}) failed:\n{completed.stderr[-4000:]}")
+        return json.loads(result_file.read_text())
+
+
+@dataclass
+class ColdStart:
+    function: str
+    total: float
+    init: float
+    first: float
+    calls: int
+    uncompiled: int
+
+
+def cold_starts(jobs: dict[str, dict[str, Any]], repetitions: int) -> dict[str, ColdStart]:
+    """Each job `repetitions` times, interleaved so that machine load falls on all alike; medians."""
+    results: dict[str, list[dict[str, Any]]] = {name: [] for name in jobs}
+    for _ in range(repetitions):
+        for name, spec in jobs.items():
+            results[name].append(run(spec))
+    return {
+        name: ColdStart(
+            name,
+            statistics.median(r["total"] for r in runs),
+            statistics.median(r["init"] for r in runs),
+            statistics.median(r["first"] for r in runs),
+            runs[0]["calls_first"],
+            len(runs[0]["uncompiled"]),
+        )
+        for name, runs in results.items()
+    }
+
+
+def warm(jobs: dict[str, dict[str, Any]], rounds: int) -> dict[str, float]:
+    """Median time of one warm request, per job: the median over `rounds` children of each child's median."""
+    medians: dict[str, list[float]] = {name: [] for name in jobs}
+    for _ in range(rounds):
+        for name, spec in jobs.items():
+            medians[name].append(run(spec)["median"])
+    return {name: statistics.median(values) for name, values in medians.items()}
