@@ -1,7 +1,7 @@
 """The shared layer as deployed, built for measuring; and the Lambda runtime's own packages.
 
-`build(platform, dest)` builds the layer the way `sam build` does for the template's
-`BuildMethod`, into `dest/python` (the layer's `/opt/python`). The bench builds it twice:
+`build(platform, dest)` builds the layer with the Makefile target `sam build` runs for it
+(layers/common/Makefile), into `dest/python` (the layer's `/opt/python`). The bench builds it twice:
 for this machine, to run the handlers on it, and for arm64 (the functions' architecture),
 to report the deployment size.
 
@@ -22,8 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LAYER_SOURCE = ROOT / "layers" / "common"
 ARM64 = "manylinux2014_aarch64"
-# What the Lambda Python runtime ships next to the interpreter, as distributions and modules.
-RUNTIME_PACKAGES = ("boto3", "botocore", "s3transfer", "jmespath", "urllib3", "dateutil", "six")
+RUNTIME_PROVIDED = LAYER_SOURCE / "runtime-provided.txt"
 
 
 def host_platform() -> str:
@@ -31,57 +30,54 @@ def host_platform() -> str:
 
 
 def build(pip_platform: str, dest: Path) -> Path:
-    """The built layer for `pip_platform` in `dest`; returns the directory that is /opt/python."""
+    """The built layer for `pip_platform` in `dest`; returns the directory that is /opt/python.
+
+    Runs the layer's own Makefile target, the one `sam build` runs (BuildMethod: makefile).
+    """
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
-    _build_like_sam_python_builder(pip_platform, dest)
+    completed = subprocess.run(
+        [
+            "make",
+            "-s",
+            "-C",
+            str(LAYER_SOURCE),
+            "build-CommonLayer",
+            f"ARTIFACTS_DIR={dest}",
+            f"PIP_PLATFORM={pip_platform}",
+            f"PYTHON={sys.executable}",
+        ],
+        env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if completed.returncode != 0:
+        raise RuntimeError(f"building the layer for {pip_platform} failed:\n{completed.stderr[-3000:]}")
     return dest / "python"
 
 
-def _build_like_sam_python_builder(pip_platform: str, dest: Path) -> None:
-    """BuildMethod python3.12: requirements.txt installed with pip, the sources copied, nothing compiled."""
-    target = dest / "python"
-    _pip(
-        "install",
-        "--quiet",
-        "--no-compile",
-        "--target",
-        str(target),
-        "--platform",
-        pip_platform,
-        "--implementation",
-        "cp",
-        "--python-version",
-        "3.12",
-        "--only-binary=:all:",
-        "-r",
-        str(LAYER_SOURCE / "requirements.txt"),
-    )
-    shutil.copytree(LAYER_SOURCE / "calendar_exceptions", target / "calendar_exceptions")
-
-
-def _pip(*args: str) -> None:
-    env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
-    completed = subprocess.run(
-        [sys.executable, "-m", "pip", *args], env=env, capture_output=True, text=True, check=False
-    )
-    if completed.returncode != 0:
-        raise RuntimeError(f"pip {' '.join(args)} failed:\n{completed.stderr[-3000:]}")
+def runtime_distributions() -> list[str]:
+    """The distributions the Lambda Python runtime ships (layers/common/runtime-provided.txt)."""
+    lines = (line.split("#")[0].strip() for line in RUNTIME_PROVIDED.read_text().splitlines())
+    return [line for line in lines if line]
 
 
 def runtime(dest: Path) -> Path:
     """A directory holding (links to) the packages the Lambda runtime provides, from this virtualenv."""
-    import boto3
+    from importlib import metadata
 
-    site = Path(boto3.__file__).resolve().parent.parent
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
-    for entry in site.iterdir():
-        stem = entry.name.split("-")[0].split(".")[0].lower().replace("python_", "")
-        if stem in RUNTIME_PACKAGES:
-            (dest / entry.name).symlink_to(entry)
+    for name in runtime_distributions():
+        distribution = metadata.distribution(name)
+        tops = {file.parts[0] for file in distribution.files or [] if file.parts[0] not in ("..", "bin")}
+        for top in tops:
+            source = Path(str(distribution.locate_file(top)))
+            if source.exists() and not (dest / top).exists():
+                (dest / top).symlink_to(source)
     return dest
 
 

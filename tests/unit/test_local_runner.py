@@ -85,7 +85,6 @@ def test_template_deploys_what_operations_expect():
     assert table["Properties"]["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"] is True
     assert table["Properties"]["DeletionProtectionEnabled"] is True
     [layer_id] = [name for name, r in resources.items() if r["Type"] == "AWS::Serverless::LayerVersion"]
-    assert resources[layer_id]["Metadata"]["BuildMethod"].startswith("python3.1")
     assert loaded["Globals"]["Function"]["Layers"] == [{"Ref": layer_id}]
     assert loaded["Globals"]["Function"]["Runtime"] in ("python3.12", "python3.13")
     for name, spec in template.functions().items():
@@ -94,14 +93,64 @@ def test_template_deploys_what_operations_expect():
         assert "TABLE_NAME" in spec.environment
 
 
-def test_layer_requirements_are_pinned_without_boto3():
-    lines = [
-        line.split("#")[0].strip()
-        for line in (template.LAYER_DIR / "requirements.txt").read_text().splitlines()
-        if line.split("#")[0].strip()
-    ]
-    assert all("==" in line for line in lines), lines
-    names = {line.split("==")[0].split("[")[0].lower() for line in lines}
-    assert "boto3" not in names and "botocore" not in names
-    dateutil = next(line for line in lines if line.startswith("python-dateutil"))
-    assert dateutil.split("==")[1].startswith("2.")
+def _requirement_lines(path) -> list[str]:
+    lines = (line.split("#")[0].strip() for line in path.read_text().splitlines())
+    return [line for line in lines if line]
+
+
+def _distribution_name(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_layer_requirements_are_a_pinned_closure_without_what_the_runtime_ships():
+    """The layer installs requirements.txt with --no-deps: every dependency must be pinned there or be the runtime's."""
+    from importlib import metadata
+
+    from packaging.requirements import Requirement
+
+    pins = dict(line.split("==") for line in _requirement_lines(template.LAYER_DIR / "requirements.txt"))
+    layer = {_distribution_name(name): version for name, version in pins.items()}
+    runtime = {_distribution_name(name) for name in _requirement_lines(template.LAYER_DIR / "runtime-provided.txt")}
+    assert not layer.keys() & runtime, "the layer would shadow the runtime's copies"
+    assert {"boto3", "botocore", "python-dateutil"} <= runtime
+    for name, version in layer.items():
+        assert metadata.version(name) == version, f"{name}: the tests run {metadata.version(name)}, the layer {version}"
+        for text in metadata.requires(name) or []:
+            requirement = Requirement(text)
+            if requirement.marker is None or requirement.marker.evaluate({"extra": ""}):
+                dependency = _distribution_name(requirement.name)
+                assert dependency in layer or dependency in runtime, f"{name} needs {dependency}, which nothing ships"
+    # special_occasions.rules uses python-dateutil 2.x: the runtime's, which botocore pins below 3.
+    botocore_needs = [Requirement(r) for r in metadata.requires("botocore") or []]
+    dateutil = next(r for r in botocore_needs if _distribution_name(r.name) == "python-dateutil")
+    assert not dateutil.specifier.contains("3.0.0")
+
+
+def test_the_layer_code_imports_only_what_the_layer_or_the_runtime_ships():
+    import ast
+    import sys
+    from importlib import metadata
+
+    shipped = {
+        _distribution_name(line.split("==")[0]) for line in _requirement_lines(template.LAYER_DIR / "requirements.txt")
+    } | {_distribution_name(line) for line in _requirement_lines(template.LAYER_DIR / "runtime-provided.txt")}
+    owners = metadata.packages_distributions()
+    for source in (template.LAYER_DIR / "calendar_exceptions").rglob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text())):
+            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            for name in names:
+                top = name.split(".")[0]
+                if top in sys.stdlib_module_names or top == "calendar_exceptions":
+                    continue
+                assert {_distribution_name(d) for d in owners.get(top, [])} & shipped, f"{source.name}: {name}"
+
+
+def test_the_layer_is_built_by_its_makefile():
+    resources = template.load()["Resources"]
+    [layer] = [r for r in resources.values() if r["Type"] == "AWS::Serverless::LayerVersion"]
+    assert layer["Metadata"]["BuildMethod"] == "makefile"
+    makefile = (template.LAYER_DIR / "Makefile").read_text()
+    assert "build-CommonLayer:" in makefile
+    assert "--no-deps" in makefile and "compileall" in makefile
