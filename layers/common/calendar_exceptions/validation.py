@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from calendar_exceptions.errors import InvalidInput
 
@@ -37,10 +38,11 @@ def field_path(loc: tuple[Any, ...], prefix: str = "") -> str:
     return path or "body"
 
 
-def validate(adapter: TypeAdapter[Any], data: Any, prefix: str = "") -> Any:
-    """Validate `data` with a pydantic adapter; report up to three problems with their field paths."""
+def validate[T](validator: Callable[[Any], T], data: Any, prefix: str = "") -> T:
+    """Validate `data` with a pydantic validator (`Model.model_validate`, `TypeAdapter.validate_python`);
+    report up to three problems with their field paths."""
     try:
-        return adapter.validate_python(data)
+        return validator(data)
     except ValidationError as error:
         problems = error.errors(include_url=False)
         first = field_path(tuple(problems[0]["loc"]), prefix)

@@ -22,7 +22,9 @@ CUSTOM_HOURS: ExceptionType = "custom_hours"
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    # defer_build: a model's validator is built when first used, so each function builds
+    # only those it uses, not every model of the module at import.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 def _without_defaults(schema: dict[str, Any]) -> None:
@@ -62,7 +64,11 @@ class ScheduleChange(_Partial):
     time_intervals: Intervals = Field(default_factory=list)
 
 
-class Schedule(BaseModel):
+class _Response(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
+
+class Schedule(_Response):
     type: Literal["office_hours_schedule"] = "office_hours_schedule"
     id: str
     name: str
@@ -128,7 +134,7 @@ class ExceptionChange(_Partial):
         return None
 
 
-class OfficeHoursException(BaseModel):
+class OfficeHoursException(_Response):
     type: Literal["office_hours_exception"] = "office_hours_exception"
     id: str
     office_hours_schedule_id: str

@@ -8,7 +8,7 @@ import re
 from datetime import date
 from importlib import resources
 
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel
 
 from calendar_exceptions.errors import InvalidInput
 from calendar_exceptions.office_hours.models import (
@@ -61,7 +61,7 @@ def _model[M: BaseModel](model: type[M], body: str | None, required: tuple[str, 
     if partial and not data:
         fields = ", ".join(model.model_fields)
         raise InvalidInput(f"body: send at least one of {fields}", field="body", code=PARAMETER_NOT_FOUND)
-    return validate(TypeAdapter(model), data)
+    return validate(model.model_validate, data)
 
 
 def _check_schedule(schedule: NewSchedule | ScheduleChange) -> None:

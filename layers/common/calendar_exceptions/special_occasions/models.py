@@ -19,7 +19,9 @@ MAX_EVENTS = 50
 
 class _Strict(BaseModel):
     # strict: "true" is not a boolean and 1.0 is not an id; forbid: unknown fields are errors.
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    # defer_build: a model's validator is built when first used, so each function builds
+    # only those it uses, not every model of the module at import.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class LocalTime(_Strict):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import TypeAdapter
 
@@ -14,10 +15,13 @@ from calendar_exceptions.validation import json_body, validate
 
 MAX_PER_REQUEST = 50
 
-_NEW = TypeAdapter(list[NewSpecialOccasion])
-_EXISTING = TypeAdapter(list[SpecialOccasion])
-
 Occasion = TypeVar("Occasion", bound=OccasionFields)
+
+
+@functools.cache
+def _adapter(model: type[OccasionFields]) -> TypeAdapter[list[Any]]:
+    """The validator of an array of `model`, built once and only by the function that receives one."""
+    return TypeAdapter(list[model])  # type: ignore[valid-type]
 
 
 def new_occasions(body: str | None) -> tuple[list[NewSpecialOccasion], bool]:
@@ -27,13 +31,13 @@ def new_occasions(body: str | None) -> tuple[list[NewSpecialOccasion], bool]:
     """
     data = json_body(body)
     if isinstance(data, dict):
-        return _occasions([data], _NEW), True
-    return _occasions(data, _NEW), False
+        return _occasions([data], NewSpecialOccasion), True
+    return _occasions(data, NewSpecialOccasion), False
 
 
 def updated_occasions(body: str | None) -> list[SpecialOccasion]:
     """The body of a PUT: full occasions with their ids, each id once."""
-    occasions = _occasions(json_body(body), _EXISTING)
+    occasions = _occasions(json_body(body), SpecialOccasion)
     seen: set[int] = set()
     for index, occasion in enumerate(occasions):
         if occasion.id in seen:
@@ -42,14 +46,14 @@ def updated_occasions(body: str | None) -> list[SpecialOccasion]:
     return occasions
 
 
-def _occasions[O: OccasionFields](data: object, adapter: TypeAdapter[list[Occasion]]) -> list[Occasion]:
+def _occasions[O: OccasionFields](data: object, model: type[Occasion]) -> list[Occasion]:
     if not isinstance(data, list):
         raise InvalidInput("body: must be a JSON array of special occasions", field="body")
     if not data:
         raise InvalidInput("body: must contain at least one special occasion", field="body")
     if len(data) > MAX_PER_REQUEST:
         raise InvalidInput(f"body: at most {MAX_PER_REQUEST} special occasions per request", field="body")
-    occasions = validate(adapter, data)
+    occasions = validate(_adapter(model).validate_python, data)
     for index, occasion in enumerate(occasions):
         check_occasion(occasion, f"[{index}]")
     _require_distinct_names(occasions)
