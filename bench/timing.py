@@ -17,6 +17,7 @@ from bench.scenarios import Call, Recording
 
 CHILD = Path(__file__).resolve().parent / "child.py"
 BARE = Path(__file__).resolve().parent / "bare.py"
+FLOOR = Path(__file__).resolve().parent / "floor.py"
 BARE_NAME = "bare handler"
 
 
@@ -72,9 +73,19 @@ def job(
     recording: Recording | None,
     bare_calls: list[Call] | None = None,
     mode: str = "cold",
+    floor: bool = False,
     **extra: Any,
 ) -> dict[str, Any]:
-    if function == BARE_NAME:
+    environment = lambda_environment(BARE_NAME if floor else function, env.tracing)
+    if floor:
+        # The same calls as `function` warm, made by a bare handler: what the design costs.
+        assert recording is not None
+        calls_file = Path(tempfile.mkdtemp(prefix="bench-floor-")) / "calls.json"
+        calls_file.write_text(json.dumps([[call.operation, call.params] for call in recording.warm]))
+        environment["BENCH_FLOOR_CALLS"] = str(calls_file)
+        handler_file, path = FLOOR, [str(FLOOR.parent), str(env.runtime)]
+        first = then = [call.answer() for call in recording.warm]
+    elif function == BARE_NAME:
         assert recording is not None and bare_calls is not None
         # A bare function has no layer: boto3 is the runtime's.
         handler_file, path = BARE, [str(BARE.parent), str(env.runtime)]
@@ -94,7 +105,7 @@ def job(
         "mode": mode,
         "path": path,
         "layer": str(env.layer),
-        "env": lambda_environment(function, env.tracing),
+        "env": environment,
         "handler_file": str(handler_file),
         "handler": "lambda_handler",
         "event": recording.event,
