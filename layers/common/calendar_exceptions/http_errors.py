@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from typing import Any, Protocol
 
-from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response, content_types
 from botocore.exceptions import ClientError
 
 from calendar_exceptions.errors import (
@@ -23,6 +22,7 @@ from calendar_exceptions.errors import (
     Unprocessable,
 )
 from calendar_exceptions.observability import logger
+from calendar_exceptions.rest import APPLICATION_JSON, Response, RestResolver
 
 STATUS_BY_ERROR: dict[type[DomainError], int] = {
     InvalidInput: 400,
@@ -60,14 +60,14 @@ def status_of(error: DomainError) -> int:
     return 500
 
 
-def register_error_handlers(app: APIGatewayRestResolver, error_format: ErrorFormat) -> None:
+def register_error_handlers(app: RestResolver, error_format: ErrorFormat) -> None:
     """Make `app` answer every error in `error_format`, never with a stack trace."""
 
     def respond(status: int, error: DomainError, headers: dict[str, str] | None = None) -> Response:
         request_id = _request_id(app)
         return Response(
             status_code=status,
-            content_type=content_types.APPLICATION_JSON,
+            content_type=APPLICATION_JSON,
             body=json.dumps(error_format.body(status, error, request_id)),
             headers=headers,
         )
@@ -101,7 +101,7 @@ def register_error_handlers(app: APIGatewayRestResolver, error_format: ErrorForm
         return respond(404, NotFound("No such resource"))
 
 
-def _request_id(app: APIGatewayRestResolver) -> str:
+def _request_id(app: RestResolver) -> str:
     try:
         return app.current_event.request_context.request_id or ""
     except (AttributeError, KeyError, TypeError):

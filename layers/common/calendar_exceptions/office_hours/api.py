@@ -7,13 +7,11 @@ import json
 import re
 from typing import Any
 
-from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response, content_types
-from aws_lambda_powertools.event_handler.middlewares import NextMiddleware
-
 from calendar_exceptions.errors import DomainError, InvalidInput
 from calendar_exceptions.http_errors import register_error_handlers
 from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 from calendar_exceptions.office_hours.service import OfficeHoursService, exception_not_found, schedule_not_found
+from calendar_exceptions.rest import APPLICATION_JSON, NextMiddleware, Response, RestResolver
 from calendar_exceptions.storage import dynamodb_client, table_name
 from calendar_exceptions.tenancy import authenticated_tenant
 
@@ -53,14 +51,14 @@ class IntercomErrorFormat:
         }
 
 
-def resolver() -> APIGatewayRestResolver:
-    app = APIGatewayRestResolver()
+def resolver() -> RestResolver:
+    app = RestResolver()
     register_error_handlers(app, IntercomErrorFormat())
     app.use(middlewares=[_authenticate_then_check_version])
     return app
 
 
-def _authenticate_then_check_version(app: APIGatewayRestResolver, next_middleware: NextMiddleware) -> Response:
+def _authenticate_then_check_version(app: RestResolver, next_middleware: NextMiddleware) -> Response:
     """Every office hours route: the caller's workspace first (401), then the Intercom-Version header (400)."""
     app.append_context(workspace=authenticated_tenant(app.current_event.raw_event))
     version = app.current_event.headers.get(VERSION_HEADER)
@@ -71,7 +69,7 @@ def _authenticate_then_check_version(app: APIGatewayRestResolver, next_middlewar
     return next_middleware(app)
 
 
-def workspace(app: APIGatewayRestResolver) -> str:
+def workspace(app: RestResolver) -> str:
     """The authenticated caller's workspace; never one from the path or the body."""
     return app.context["workspace"]
 
@@ -94,7 +92,7 @@ def exception_id(value: str) -> str:
 
 
 def respond(body: dict[str, Any], status: int = 200) -> Response:
-    return Response(status_code=status, content_type=content_types.APPLICATION_JSON, body=json.dumps(body))
+    return Response(status_code=status, content_type=APPLICATION_JSON, body=json.dumps(body))
 
 
 def listed(kind: str, objects: list[Any]) -> dict[str, Any]:

@@ -7,10 +7,9 @@ import json
 import re
 from typing import Any
 
-from aws_lambda_powertools.event_handler import APIGatewayRestResolver, Response, content_types
-
 from calendar_exceptions.errors import DomainError, Forbidden, InvalidInput
 from calendar_exceptions.http_errors import register_error_handlers
+from calendar_exceptions.rest import APPLICATION_JSON, Response, RestResolver
 from calendar_exceptions.special_occasions.models import SpecialOccasion
 from calendar_exceptions.special_occasions.repository import SpecialOccasionRepository
 from calendar_exceptions.special_occasions.service import SpecialOccasionService
@@ -32,8 +31,8 @@ class LivePersonErrorFormat:
         return {"type": "specialoccasion", "internalCode": INTERNAL_CODES.get(status, 1), "message": error.message}
 
 
-def resolver() -> APIGatewayRestResolver:
-    app = APIGatewayRestResolver()
+def resolver() -> RestResolver:
+    app = RestResolver()
     register_error_handlers(app, LivePersonErrorFormat())
     return app
 
@@ -43,7 +42,7 @@ def service() -> SpecialOccasionService:
     return SpecialOccasionService(SpecialOccasionRepository(dynamodb_client(), table_name()))
 
 
-def account(app: APIGatewayRestResolver, account_id: str) -> str:
+def account(app: RestResolver, account_id: str) -> str:
     """The path's account, once it is known to be the caller's own."""
     tenant = authenticated_tenant(app.current_event.raw_event)
     if account_id != tenant:
@@ -51,7 +50,7 @@ def account(app: APIGatewayRestResolver, account_id: str) -> str:
     return tenant
 
 
-def if_match(app: APIGatewayRestResolver, *, required: bool) -> int | None:
+def if_match(app: RestResolver, *, required: bool) -> int | None:
     value = app.current_event.headers.get("If-Match")
     if value is None or not value.strip():
         if required:
@@ -76,7 +75,7 @@ def respond(status: int, revision: int, body: Any = None) -> Response:
         return Response(status_code=status, body=None, headers={REVISION_HEADER: str(revision)})
     return Response(
         status_code=status,
-        content_type=content_types.APPLICATION_JSON,
+        content_type=APPLICATION_JSON,
         body=json.dumps(body),
         headers={REVISION_HEADER: str(revision)},
     )
