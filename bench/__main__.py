@@ -221,22 +221,43 @@ def size_section(scratch: Path) -> str:
 def memory_section(env, recordings) -> str:
     rows = []
     notes = []
+    first, last = memory.TRACED
     for name, label in WARM_FUNCTIONS.items():
         result = memory.measure(env, name, recordings[name])
-        rss = result.rss_kb
+        rss, alive = result.rss_kb, result.alive_kb
+        # No growth: RSS flat after warm-up, and what stays alive stops growing with more requests.
+        flat = result.grown_kb <= 256 and alive[last] - alive[first] <= 64
         rows.append(
             [label]
             + [f"{rss[n] / 1024:.1f}" for n in (1, *memory.CHECKPOINTS)]
-            + [f"{result.grown_kb:+d}", verdict(result.grown_kb <= 256)]
+            + [f"{result.grown_kb:+d}", f"{alive[first]:+d}", f"{alive[last]:+d}", verdict(flat)]
         )
-        notes.append(f"- {label}: " + ("; ".join(result.growth) or "no growth"))
-    header = ["request", "RSS MB after 1", "after 100", "after 500", "after 1,000", "KB grown 100→1,000", "no growth"]
-    return (
+        top = "; ".join(result.top)
+        top = top.replace(str(env.layer), "/opt/python").replace(str(env.runtime), "/var/runtime")
+        notes.append(f"- {label}: {top}")
+    header = [
+        "request",
+        "RSS MB after 1",
+        "after 100",
+        "after 500",
+        "after 1,000",
+        "RSS KB 100→1,000",
+        f"alive KB after {first:,} more",
+        f"after {last:,} more",
+        "no growth",
+    ]
+    intro = (
         "One warm environment answering 1,000 requests (RSS from /proc/self/status), then tracemalloc over "
-        f"{memory.TRACED} more: the three lines whose allocations grew most. *No growth*: under 256 KB "
-        "between the 100th and the 1,000th request (allocator noise).\n\n"
+        f"{last:,} more: the memory those requests allocated that is still alive after {first:,} and after "
+        f"{last:,} of them. A leak grows with the number of requests; a cache stops. *No growth*: RSS within "
+        f"256 KB from the 100th to the 1,000th request, and no more than 64 KB more alive after {last:,} "
+        f"requests than after {first:,}."
+    )
+    return (
+        intro
+        + "\n\n"
         + table(header, rows)
-        + "\n\ntracemalloc, largest growth:\n\n"
+        + f"\n\ntracemalloc, the lines whose live allocations grew most over the {last:,} requests:\n\n"
         + "\n".join(notes)
     )
 

@@ -9,14 +9,15 @@ from bench import timing
 
 REQUESTS = 1000
 CHECKPOINTS = (100, 500, 1000)
-TRACED = 500
+TRACED = (500, 2500)  # tracemalloc windows after those, cumulative
 
 
 @dataclass
 class Memory:
     function: str
     rss_kb: dict[int, int]
-    growth: list[str]
+    alive_kb: dict[int, int]  # allocated by the traced requests and still alive, per window
+    top: list[str]
 
     @property
     def grown_kb(self) -> int:
@@ -32,7 +33,13 @@ def measure(env: timing.Environment, function: str, recording: Any) -> Memory:
         mode="memory",
         requests=REQUESTS,
         checkpoints=list(CHECKPOINTS),
-        traced=TRACED,
+        traced=list(TRACED),
     )
     result = timing.run(spec)
-    return Memory(function, {int(k): v for k, v in result["rss_kb"].items()}, result["growth"])
+    growth = result["growth"]
+    return Memory(
+        function,
+        {int(k): v for k, v in result["rss_kb"].items()},
+        {int(k): v for k, v in growth["alive_kb"].items()},
+        growth["top"],
+    )

@@ -85,11 +85,13 @@ def job(
         environment["BENCH_FLOOR_CALLS"] = str(calls_file)
         handler_file, path = FLOOR, [str(FLOOR.parent), str(env.runtime)]
         first = then = [call.answer() for call in recording.warm]
+        token = None
     elif function == BARE_NAME:
         assert recording is not None and bare_calls is not None
         # A bare function has no layer: boto3 is the runtime's.
         handler_file, path = BARE, [str(BARE.parent), str(env.runtime)]
         first = then = [call.answer() for call in bare_calls]
+        token = None
     else:
         from local import template
 
@@ -98,8 +100,9 @@ def job(
         module_file, _, _ = spec.handler.rpartition(".")
         handler_file = spec.code_dir / f"{module_file}.py"
         path = [str(spec.code_dir), str(env.layer), str(env.runtime)]
-        first = [call.answer() for call in recording.cold]
+        first = [call.answer() for call in recording.cold if not call.is_token_lookup()]
         then = [call.answer() for call in recording.warm]
+        token = next((call.answer() for call in recording.cold if call.is_token_lookup()), None)
     return {
         "name": function,
         "mode": mode,
@@ -112,6 +115,7 @@ def job(
         "status": recording.status,
         "first": first,
         "then": then,
+        "token": token,
         **extra,
     }
 
