@@ -9,12 +9,16 @@ SAM_CLI_VERSION ?= 1.170.0
 PIP_VERSION ?= 25.3
 export PYENV_VERSION ?= 3.12.1
 
-.PHONY: help venv test test-unit test-integration serve invoke lint template-check clean
+.PHONY: help venv test test-unit test-integration serve invoke token tokens revoke lint template-check clean
 
 help:
-	@echo "make serve                              local API on http://127.0.0.1:$$PORT (default 3000)"
+	@echo "make serve                              local API on http://127.0.0.1:$$PORT (default 3000), DynamoDB on 127.0.0.1:8100"
 	@echo "make test                               install dev dependencies and run the whole suite"
 	@echo "make invoke FUNCTION=<id> EVENT=<file>  run one function with an event file"
+	@echo "make token TENANT=<id>                  mint an access token (last line); SCOPES='read write' EXPIRES=90d NOTE=..."
+	@echo "make tokens TENANT=<id>                 list a tenant's tokens (ids, scopes, expiry, revocation; never the tokens)"
+	@echo "make revoke TENANT=<id> TOKEN_ID=<id>   revoke a token"
+	@echo "                                        token commands: local DynamoDB of make serve; TABLE=<name> for a deployed table"
 	@echo "make lint                               ruff and cfn-lint"
 	@echo "make template-check                     cfn-lint, sam validate --lint and sam build (SAM CLI in $(SAM_VENV))"
 
@@ -41,6 +45,22 @@ serve: venv
 invoke: venv
 	@test -n "$(FUNCTION)" -a -n "$(EVENT)" || { echo "usage: make invoke FUNCTION=<logical id> EVENT=<event file>"; exit 2; }
 	@$(PY) -m local.invoke "$(FUNCTION)" "$(EVENT)"
+
+# The token commands use the storage of a running `make serve` (or AWS_ENDPOINT_URL_DYNAMODB);
+# TABLE=<deployed table name> works on a deployed table with the usual AWS credentials.
+TOKENS := $(PY) -m local.tokens $(if $(TABLE),--table "$(TABLE)")
+
+token: venv
+	@test -n "$(TENANT)" || { echo "usage: make token TENANT=<id> [SCOPES='read write'] [EXPIRES=90d|12h|never] [NOTE=...] [TABLE=...]"; exit 2; }
+	@$(TOKENS) mint --tenant "$(TENANT)" $(if $(SCOPES),--scopes "$(SCOPES)") $(if $(EXPIRES),--expires-in "$(EXPIRES)") $(if $(NOTE),--note "$(NOTE)")
+
+tokens: venv
+	@test -n "$(TENANT)" || { echo "usage: make tokens TENANT=<id> [TABLE=...]"; exit 2; }
+	@$(TOKENS) list --tenant "$(TENANT)"
+
+revoke: venv
+	@test -n "$(TENANT)" -a -n "$(TOKEN_ID)" || { echo "usage: make revoke TENANT=<id> TOKEN_ID=<id from make tokens> [TABLE=...]"; exit 2; }
+	@$(TOKENS) revoke --tenant "$(TENANT)" --token-id "$(TOKEN_ID)"
 
 lint: venv
 	$(VENV)/bin/ruff check .

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import boto3
+from botocore.config import Config
 
 from local import template
 
@@ -92,29 +93,79 @@ def ensure_tables(dynamodb: Any) -> list[str]:
     return names
 
 
-@contextlib.contextmanager
-def local_storage() -> Iterator[str]:
-    """The storage rules of `make serve` and `make invoke`.
+DEFAULT_PORT = 8100
 
-    With AWS_ENDPOINT_URL_DYNAMODB set, that endpoint is used and the template's tables are
-    created there if missing; otherwise an embedded moto server runs for the duration.
-    Yields the endpoint.
+
+class NoLocalStorage(RuntimeError):
+    """No DynamoDB to use, and the caller does not want a throw-away one."""
+
+
+def local_port() -> int:
+    """The port of the local DynamoDB of `make serve` (LOCAL_DYNAMODB_PORT, default 8100; 0: any free port)."""
+    return int(os.environ.get("LOCAL_DYNAMODB_PORT") or DEFAULT_PORT)
+
+
+def _running_endpoint(port: int) -> str | None:
+    """The endpoint of a DynamoDB already listening on 127.0.0.1:`port` (a running `make serve`), if any."""
+    if port == 0:
+        return None
+    endpoint = f"http://127.0.0.1:{port}"
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        if sock.connect_ex(("127.0.0.1", port)) != 0:
+            return None
+    probe = boto3.client(
+        "dynamodb",
+        endpoint_url=endpoint,
+        config=Config(connect_timeout=1, read_timeout=2, retries={"max_attempts": 1}),
+    )
+    try:
+        probe.list_tables(Limit=1)
+    except Exception as error:  # noqa: BLE001 - anything but a DynamoDB answer means "not ours"
+        raise NoLocalStorage(
+            f"127.0.0.1:{port} is in use by something that does not answer as DynamoDB ({error.__class__.__name__}); "
+            "set LOCAL_DYNAMODB_PORT to a free port or AWS_ENDPOINT_URL_DYNAMODB to a DynamoDB endpoint"
+        ) from None
+    return endpoint
+
+
+@contextlib.contextmanager
+def local_storage(*, embedded: bool = True) -> Iterator[str]:
+    """The storage rules of `make serve`, `make invoke` and the token commands, in this order:
+
+    1. AWS_ENDPOINT_URL_DYNAMODB when set;
+    2. else the DynamoDB listening on 127.0.0.1:$LOCAL_DYNAMODB_PORT (8100), i.e. a running
+       `make serve`, so every command in another shell shares its data;
+    3. else, when `embedded`, a moto server started on that port for the duration (the
+       token commands refuse this: a token in a store that vanishes is of no use).
+
+    The template's tables are created if missing. Yields the endpoint, also set as
+    AWS_ENDPOINT_URL_DYNAMODB for the duration.
     """
     server = None
     endpoint = os.environ.get("AWS_ENDPOINT_URL_DYNAMODB")
-    if not endpoint:
-        for key, value in LOCAL_CREDENTIALS.items():
-            os.environ[key] = value
-        server = DynamoDBServer().start()
-        endpoint = server.endpoint
-        os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = endpoint
-    else:
+    chosen_here = not endpoint
+    if endpoint:
         for key, value in LOCAL_CREDENTIALS.items():
             os.environ.setdefault(key, value)
+    else:
+        for key, value in LOCAL_CREDENTIALS.items():
+            os.environ[key] = value
+        endpoint = _running_endpoint(local_port())
+        if endpoint is None:
+            if not embedded:
+                raise NoLocalStorage(
+                    "no local DynamoDB: start `make serve` (it listens on 127.0.0.1:"
+                    f"{local_port()}) or set AWS_ENDPOINT_URL_DYNAMODB"
+                )
+            server = DynamoDBServer(local_port()).start()
+            endpoint = server.endpoint
+        os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = endpoint
     try:
         ensure_tables(client(endpoint))
         yield endpoint
     finally:
         if server is not None:
             server.stop()
-            del os.environ["AWS_ENDPOINT_URL_DYNAMODB"]
+        if chosen_here:
+            os.environ.pop("AWS_ENDPOINT_URL_DYNAMODB", None)

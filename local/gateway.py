@@ -2,7 +2,8 @@
 
 Events have the shape API Gateway sends a Lambda proxy integration (payload format 1.0):
 `headers` and `multiValueHeaders` agree, path parameters are decoded, and the request
-context carries the stage, the request id and the authorizer's context.
+context carries the stage and the request id. The local API adds no authorizer context: the
+deployed API has no authorizer either; the shared layer checks the Authorization header.
 """
 
 from __future__ import annotations
@@ -89,9 +90,10 @@ def build_event(
     query: str,
     headers: list[tuple[str, str]],
     body: bytes,
-    authorizer: dict[str, Any] | None,
+    authorizer: dict[str, Any] | None = None,
     source_ip: str = "127.0.0.1",
 ) -> dict[str, Any]:
+    """The proxy event; `authorizer` is what an API Gateway authorizer would add (tests only: nothing trusts it)."""
     multi_headers: dict[str, list[str]] = {}
     for name, value in headers:
         multi_headers.setdefault(name, []).append(value)

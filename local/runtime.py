@@ -41,6 +41,53 @@ def prepare_process() -> None:
     os.environ.setdefault("POWERTOOLS_TRACE_DISABLED", "true")
     for key, value in {"AWS_DEFAULT_REGION": "us-east-1", "AWS_REGION": "us-east-1"}.items():
         os.environ.setdefault(key, value)
+    _per_thread_powertools_request()
+
+
+class _PerThread:
+    """A data descriptor whose value is per thread, i.e. per local execution environment's request."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __get__(self, instance: Any, owner: Any = None) -> Any:
+        try:
+            return getattr(_request_state, self._name)
+        except AttributeError:
+            raise AttributeError(self._name) from None
+
+    def __set__(self, instance: Any, value: Any) -> None:
+        setattr(_request_state, self._name, value)
+
+
+_request_state = threading.local()
+
+
+def _per_thread_powertools_request() -> None:
+    """Keep each concurrent request's event to itself.
+
+    Powertools keeps the current event and Lambda context on the class `BaseRouter`, shared
+    by every resolver of the process. In Lambda one process serves one request at a time;
+    here the threads of concurrent requests share the process, and a request that waits
+    on I/O (a token look-up) would read the next request's event: its body, its token. The
+    two class attributes become per-thread, for reads and writes through the class (via its
+    metaclass) and through its instances (via the class).
+    """
+    from abc import ABCMeta
+
+    from aws_lambda_powertools.event_handler.api_gateway import BaseRouter
+
+    if isinstance(type(BaseRouter).__dict__.get("current_event"), _PerThread):
+        return
+    names = ("current_event", "lambda_context")
+
+    class PerThreadRouterMeta(ABCMeta):
+        pass
+
+    for name in names:
+        setattr(BaseRouter, name, _PerThread(name))  # in the class: instance reads and writes
+        setattr(PerThreadRouterMeta, name, _PerThread(name))  # in the metaclass: `BaseRouter.x = ...`
+    BaseRouter.__class__ = PerThreadRouterMeta
 
 
 class LambdaContext:

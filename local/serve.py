@@ -2,7 +2,9 @@
 
 Each HTTP request becomes the API Gateway REST proxy event the deployed function gets, the
 function's real handler runs, and its result becomes the HTTP response. `/openapi.json`
-serves the OpenAPI document. Storage: see local.dynamodb.local_storage.
+serves the OpenAPI document. Storage: see local.dynamodb.local_storage; the embedded
+DynamoDB listens on 127.0.0.1:$LOCAL_DYNAMODB_PORT (8100), where `make token` finds it.
+Requests need `Authorization: Bearer <token>` (`make token TENANT=<id>`), as deployed.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from local import openapi, template
-from local.authorizer import authorizer_context
 from local.dynamodb import local_storage
 from local.gateway import Router, build_event, http_response
 from local.runtime import Function, load_functions
@@ -49,7 +50,7 @@ class LocalApi:
             return 404, [("Content-Type", "application/json")], b'{"message":"Not Found"}'
         if match == "method":
             return 403, [("Content-Type", "application/json")], b'{"message":"Missing Authentication Token"}'
-        event = build_event(match, method, path, query, headers, body, authorizer_context(headers), client_ip)
+        event = build_event(match, method, path, query, headers, body, source_ip=client_ip)
         try:
             result: Any = self.functions[match.function.logical_id].invoke(event)
         except Exception as error:  # noqa: BLE001 - an unhandled handler error is a 502, as deployed
@@ -103,7 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     with local_storage() as endpoint:
         api = LocalApi()
         server = make_server(api, args.host, args.port)
-        print(f"DynamoDB at {endpoint}", flush=True)
+        print(f"DynamoDB at {endpoint}; other shells find it there (make token, make invoke), or:", flush=True)
+        print(f"  export AWS_ENDPOINT_URL_DYNAMODB={endpoint}", flush=True)
         for route, spec in api.router.routes():
             print(f"  {route.method:6} {route.path}  -> {spec.logical_id}", flush=True)
         print(f"Local API on http://{args.host}:{server.server_port} (OpenAPI at /openapi.json)", flush=True)

@@ -48,16 +48,18 @@ def _share_botocore_data() -> None:
 
 _share_botocore_data()
 
-from calendar_exceptions import storage  # noqa: E402
+from calendar_exceptions import storage, tenancy  # noqa: E402
 from calendar_exceptions.office_hours import api as office_hours_api  # noqa: E402
 from calendar_exceptions.special_occasions import api as special_occasions_api  # noqa: E402
+from calendar_exceptions.tokens import TokenRepository  # noqa: E402
 
 
 def reset_clients() -> None:
-    """Forget cached clients so the next request makes one for the current mock or endpoint."""
+    """Forget cached clients and token look-ups so the next request starts afresh on the current mock or endpoint."""
     storage.dynamodb_client.cache_clear()
     special_occasions_api.service.cache_clear()
     office_hours_api.service.cache_clear()
+    tenancy.authenticator.cache_clear()
 
 
 @pytest.fixture(autouse=True)
@@ -106,27 +108,44 @@ class Reply:
         return self.headers.get("ac-revision")
 
 
-class ApiClient:
-    """Calls a route of the template through its real handler, as API Gateway would."""
+Headers = dict[str, str] | list[tuple[str, str]]
 
-    def __init__(self, functions: dict[str, runtime.Function], router: gateway.Router) -> None:
+
+class ApiClient:
+    """Calls a route of the template through its real handler, as API Gateway would.
+
+    `tenant=` sends a read-write token of that tenant (minted on first use in this test);
+    `tenant=None` sends none; an Authorization in `headers` is sent as it is.
+    """
+
+    def __init__(self, functions: dict[str, runtime.Function], router: gateway.Router, tokens: TokenRepository) -> None:
         self._functions = functions
         self._router = router
+        self.tokens = tokens
+        self._token_of: dict[str, str] = {}
+
+    def token(self, tenant: str) -> str:
+        if tenant not in self._token_of:
+            self._token_of[tenant], _ = self.tokens.mint(tenant, "read write", note="test")
+        return self._token_of[tenant]
 
     def call(
         self,
         method: str,
         path: str,
         body: Any = None,
-        headers: dict[str, str] | None = None,
+        headers: Headers | None = None,
         tenant: str | None = "acct1",
         raw_body: str | None = None,
+        authorizer: dict[str, Any] | None = None,
     ) -> Reply:
         match = self._router.match(method, path)
         assert isinstance(match, gateway.Match), f"no route for {method} {path}"
         data = raw_body if raw_body is not None else ("" if body is None else json.dumps(body))
-        authorizer = None if tenant is None else {"tenantId": tenant, "scopes": "read write"}
-        event = gateway.build_event(match, method, path, "", list((headers or {}).items()), data.encode(), authorizer)
+        header_list = list(headers.items()) if isinstance(headers, dict) else list(headers or [])
+        if tenant is not None and not any(name.lower() == "authorization" for name, _ in header_list):
+            header_list.append(("Authorization", f"Bearer {self.token(tenant)}"))
+        event = gateway.build_event(match, method, path, "", header_list, data.encode(), authorizer)
         result = self._functions[match.function.logical_id].invoke(event)
         status, response_headers, payload = gateway.http_response(result)
         return Reply(status, {k.lower(): v for k, v in response_headers}, payload.decode())
@@ -134,4 +153,4 @@ class ApiClient:
 
 @pytest.fixture
 def api(functions: dict[str, runtime.Function], router: gateway.Router, dynamodb: Any) -> ApiClient:
-    return ApiClient(functions, router)
+    return ApiClient(functions, router, TokenRepository(dynamodb, storage.table_name()))

@@ -14,9 +14,14 @@ from typing import Any
 import pytest
 import requests
 
+from calendar_exceptions import storage
+from calendar_exceptions.tokens import TokenRepository, new_token
 from local.dynamodb import LOCAL_CREDENTIALS, DynamoDBServer, client, ensure_tables
 from local.serve import serve_in_thread
 from tests.conftest import reset_clients
+
+# Tenant -> the read-write token `bearer` hands out for it in this test session.
+_TEST_TOKENS: dict[str, str] = {}
 
 
 @pytest.fixture(scope="session")
@@ -28,13 +33,15 @@ def dynamodb_server() -> Iterator[DynamoDBServer]:
 
 @pytest.fixture
 def endpoint(dynamodb_server: DynamoDBServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """A DynamoDB endpoint with empty template tables, set as AWS_ENDPOINT_URL_DYNAMODB for this test."""
+    """A DynamoDB endpoint, set as AWS_ENDPOINT_URL_DYNAMODB for this test: the template tables, empty but for
+    the tokens `bearer` handed out."""
     requests.post(f"{dynamodb_server.endpoint}/moto-api/reset", timeout=10).raise_for_status()
     monkeypatch.setenv("AWS_ENDPOINT_URL_DYNAMODB", dynamodb_server.endpoint)
     for key, value in LOCAL_CREDENTIALS.items():
         monkeypatch.setenv(key, value)
     reset_clients()
     ensure_tables(client(dynamodb_server.endpoint))
+    store_test_tokens(dynamodb_server.endpoint, _TEST_TOKENS)
     yield dynamodb_server.endpoint
     reset_clients()
 
@@ -54,8 +61,25 @@ def base_url(_local_api_server: str, endpoint: str) -> str:
 
 
 def bearer(tenant: str) -> dict[str, str]:
-    """The local API's development credentials for `tenant` (see local/authorizer.py)."""
-    return {"Authorization": f"Bearer dev:{tenant}"}
+    """An Authorization header with a read-write token of `tenant`, stored in the test's storage.
+
+    Usable at import time too (`AUTH = bearer("acct1")`): every test's clean storage gets
+    every token handed out so far, through the token repository, before the test runs.
+    """
+    token = _TEST_TOKENS.get(tenant)
+    if token is None:
+        token = _TEST_TOKENS[tenant] = new_token()
+        endpoint = os.environ.get("AWS_ENDPOINT_URL_DYNAMODB")
+        if endpoint:
+            store_test_tokens(endpoint, {tenant: token})
+    return {"Authorization": f"Bearer {token}"}
+
+
+def store_test_tokens(endpoint: str, tokens: dict[str, str], scopes: str = "read write") -> None:
+    """Store `tokens` (tenant -> token) through the token repository at `endpoint`."""
+    repository = TokenRepository(client(endpoint), storage.table_name())
+    for tenant, token in tokens.items():
+        repository.register(token, tenant, scopes, note="test")
 
 
 @pytest.fixture

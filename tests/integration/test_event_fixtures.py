@@ -5,7 +5,8 @@ ApplyAnnualRecurrencesFunction an EventBridge scheduled event. Before each speci
 fixture, the storage is seeded with the vendor page's occasion (id 1) and a second one
 (id 2) at revision 1. Before each office hours fixture, workspace ws_fixtures gets schedule
 "1" with exceptions "1" (custom_hours, 2026-12-24) and "2" (closed, 2026-12-25): ids are
-issued 1, 2, ... per workspace in creation order, so the fixtures can name them.
+issued 1, 2, ... per workspace in creation order, so the fixtures can name them. Before
+every fixture, the storage gets the test-only tokens the fixtures carry (FIXTURE_TOKENS).
 """
 
 from __future__ import annotations
@@ -18,24 +19,45 @@ import pytest
 
 from local import template
 from tests.builders import SCHEDULES, SEED_PAGE_OCCASION, closed, custom_hours, exceptions_url, occasion, schedule
-from tests.integration.conftest import bearer, env_with
+from tests.integration.conftest import bearer, env_with, store_test_tokens
 
 EVENTS = template.ROOT / "events"
 FIXTURE_ACCOUNT = "1234567"
 FIXTURE_WORKSPACE = "ws_fixtures"
+# TEST ONLY: well-known tokens that the event fixtures carry. They exist in no storage but
+# a test's, which this module seeds before each fixture runs; never register them elsewhere.
+FIXTURE_TOKENS = {
+    "read write": {
+        FIXTURE_ACCOUNT: "cex_TEST-ONLY-events-fixture-token-1234567-rw00",
+        "7654321": "cex_TEST-ONLY-events-fixture-token-7654321-rw00",
+        FIXTURE_WORKSPACE: "cex_TEST-ONLY-events-fixture-ws_fixtures-rw0000",
+    },
+    "read": {
+        FIXTURE_ACCOUNT: "cex_TEST-ONLY-events-fixture-token-1234567-read",
+        FIXTURE_WORKSPACE: "cex_TEST-ONLY-events-fixture-ws_fixtures-read00",
+    },
+}
 
 EXPECTED_STATUS = {
     "success": 200,
     "bad_body": 400,
     "bad_id": 400,
     "other_account": 403,
+    "read_only_token": 403,
+    "authorizer_context_only": 401,
     "not_found": 404,
     "stale_revision": 409,
     "data_invalid": 422,
     "bad_version": 400,
 }
 # The Intercom error code each office hours error fixture answers with.
-EXPECTED_CODE = {"data_invalid": "data_invalid", "not_found": "not_found", "bad_version": "intercom_version_invalid"}
+EXPECTED_CODE = {
+    "data_invalid": "data_invalid",
+    "not_found": "not_found",
+    "bad_version": "intercom_version_invalid",
+    "read_only_token": "forbidden",
+    "authorizer_context_only": "unauthorized",
+}
 
 SPECIAL_OCCASION_FIXTURES = sorted(p for p in EVENTS.glob("*SpecialOccasion*Function/*.json"))
 OFFICE_HOURS_FIXTURES = sorted(p for p in EVENTS.glob("*OfficeHours*Function/*.json"))
@@ -54,7 +76,13 @@ def test_every_function_has_fixtures_and_every_fixture_folder_is_a_function():
 
 
 @pytest.fixture
-def seeded_special_occasions(base_url, http):
+def fixture_tokens(endpoint):
+    for scopes, tokens in FIXTURE_TOKENS.items():
+        store_test_tokens(endpoint, tokens, scopes)
+
+
+@pytest.fixture
+def seeded_special_occasions(base_url, http, fixture_tokens):
     url = f"{base_url}/api/account/{FIXTURE_ACCOUNT}/configuration/ac-common/specialoccasion"
     reply = http.post(url, json=[SEED_PAGE_OCCASION, occasion("Second")], headers=bearer(FIXTURE_ACCOUNT))
     assert reply.status_code == 200
@@ -88,7 +116,7 @@ def test_special_occasion_fixture(fixture, endpoint, seeded_special_occasions):
 
 
 @pytest.fixture
-def seeded_office_hours(base_url, http):
+def seeded_office_hours(base_url, http, fixture_tokens):
     auth = bearer(FIXTURE_WORKSPACE)
     created = http.post(base_url + SCHEDULES, json=schedule(), headers=auth)
     assert created.json()["id"] == "1", created.text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -31,6 +32,16 @@ def dynamodb_client() -> Any:
 
 def table_name() -> str:
     return os.environ["TABLE_NAME"]
+
+
+def query_items(client: Any, **request: Any) -> Iterator[dict[str, Any]]:
+    """Every item a Query returns, page after page."""
+    while True:
+        page = client.query(**request)
+        yield from page.get("Items", [])
+        if "LastEvaluatedKey" not in page:
+            return
+        request["ExclusiveStartKey"] = page["LastEvaluatedKey"]
 
 
 def to_item(values: dict[str, Any]) -> dict[str, Any]:

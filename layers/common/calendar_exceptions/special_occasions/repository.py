@@ -16,7 +16,7 @@ from typing import Any
 
 from calendar_exceptions.errors import RevisionConflict
 from calendar_exceptions.special_occasions.models import SpecialOccasion
-from calendar_exceptions.storage import cancellation_codes, from_item, to_item
+from calendar_exceptions.storage import cancellation_codes, from_item, query_items, to_item
 
 HEAD_SK = "#HEAD"
 _CONFLICT_RETRIES = 3
@@ -72,22 +72,18 @@ class SpecialOccasionRepository:
 
     def all(self, account: str) -> tuple[Head, list[SpecialOccasion]]:
         head_item, occasions = None, []
-        request: dict[str, Any] = {
-            "TableName": self._table,
-            "KeyConditionExpression": "pk = :pk",
-            "ExpressionAttributeValues": {":pk": {"S": partition(account)}},
-            "ConsistentRead": True,
-        }
-        while True:
-            page = self._client.query(**request)
-            for item in page.get("Items", []):
-                if item["sk"]["S"] == HEAD_SK:
-                    head_item = item
-                else:
-                    occasions.append(_occasion(item))
-            if "LastEvaluatedKey" not in page:
-                return _head(head_item), occasions
-            request["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+        for item in query_items(
+            self._client,
+            TableName=self._table,
+            KeyConditionExpression="pk = :pk",
+            ExpressionAttributeValues={":pk": {"S": partition(account)}},
+            ConsistentRead=True,
+        ):
+            if item["sk"]["S"] == HEAD_SK:
+                head_item = item
+            else:
+                occasions.append(_occasion(item))
+        return _head(head_item), occasions
 
     def one(self, account: str, occasion_id: int) -> tuple[Head, SpecialOccasion | None]:
         """The head and one occasion read as one snapshot."""
