@@ -17,7 +17,12 @@ that is not counted:
 - writes: 1 KB units of the larger of the item before and after (a delete: the item
   before), at least 1 WCU, also when a condition refuses the write; a transaction's items
   cost twice, and a ConditionCheck is counted like a write of the checked item (assumed;
-  DynamoDB does not itemise it).
+  DynamoDB does not itemise it);
+- global secondary indexes (`index_wcu`): a write that puts an item into an index or takes
+  it out costs one index write, one that changes the index key two (delete and put), one
+  that changes only projected attributes one, each in 1 KB units of the index entry (the
+  table's key, the index key and the projected attributes); transactions do not double
+  them.
 """
 
 from __future__ import annotations
@@ -85,11 +90,51 @@ def write_units(size: int) -> float:
     return float(max(1, math.ceil(size / 1024)))
 
 
+@dataclass(frozen=True)
+class Index:
+    """A global secondary index: its key and what it projects (None: every attribute)."""
+
+    name: str
+    key: tuple[str, ...]
+    projected: frozenset[str] | None
+
+    @classmethod
+    def from_template(cls, definition: dict[str, Any]) -> Index:
+        key = tuple(part["AttributeName"] for part in definition["KeySchema"])
+        projection = definition.get("Projection", {})
+        kind = projection.get("ProjectionType", "ALL")
+        projected = None if kind == "ALL" else frozenset(projection.get("NonKeyAttributes", []))
+        return cls(definition["IndexName"], key, projected)
+
+    def entry(self, item: dict[str, Any] | None, table_key: tuple[str, ...]) -> dict[str, Any] | None:
+        if not item or any(name not in item for name in self.key):
+            return None
+        if self.projected is None:
+            return item
+        names = set(table_key) | set(self.key) | self.projected
+        return {name: value for name, value in item.items() if name in names}
+
+    def write_units(self, old: dict[str, Any] | None, new: dict[str, Any] | None, table_key: tuple[str, ...]) -> float:
+        before, after = self.entry(old, table_key), self.entry(new, table_key)
+        if before == after:
+            return 0.0
+        if before is None or after is None:
+            return write_units(item_size(before or after))
+        if any(before[name] != after[name] for name in self.key):
+            return write_units(item_size(before)) + write_units(item_size(after))
+        return write_units(max(item_size(before), item_size(after)))
+
+
+def template_indexes(table_properties: dict[str, Any]) -> list[Index]:
+    return [Index.from_template(d) for d in table_properties.get("GlobalSecondaryIndexes", [])]
+
+
 @dataclass
 class Cost:
     operation: str
     rcu: float = 0.0
     wcu: float = 0.0
+    index_wcu: float = 0.0
     reported: float | None = None  # what moto answered in ConsumedCapacity, if anything
     items: int = 0  # items read or written
 
@@ -100,6 +145,8 @@ class Meter:
 
     observer: Any
     table: str
+    indexes: list[Index] = field(default_factory=list)
+    table_key: tuple[str, ...] = ("pk", "sk")
     costs: list[Cost] = field(default_factory=list)
     _pending: list[dict[str, Any]] = field(default_factory=list)
 
@@ -185,8 +232,11 @@ class Meter:
             keys = self._keys(operation, params)
             after = [self._get(key) for key in keys]
             factor = 2 if operation == "TransactWriteItems" else 1
+            refused = "Error" in parsed
             for old, new in zip(before, after, strict=True):
                 cost.wcu += factor * write_units(max(item_size(old), item_size(new)))
+                if not refused:
+                    cost.index_wcu += sum(index.write_units(old, new, self.table_key) for index in self.indexes)
             cost.items = len(keys)
         return cost
 

@@ -113,12 +113,12 @@ def main() -> None:
     handler = getattr(module, job["handler"])
     imported = time.time()
 
-    event, context, expect = job["event"], Context(job["name"]), job["status"]
+    event, context, expect = job["event"], Context(job["name"]), job["expect"]
 
     def invoke() -> None:
         result = handler(event, context)
-        if result.get("statusCode") != expect:
-            raise AssertionError(f"{job['name']}: status {result.get('statusCode')}, expected {expect}: {result}")
+        if any(result.get(key) != value for key, value in expect.items()):
+            raise AssertionError(f"{job['name']}: answered {result}, expected {expect}")
 
     invoke()
     answered = time.time()

@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from bench.capacity import Cost, Meter
+from bench.capacity import Cost, Meter, template_indexes
 from bench.scenarios import (
     COLLECTION,
     EXCEPTION,
@@ -82,6 +82,10 @@ class Measured:
         return sum(cost.wcu for cost in self.costs)
 
     @property
+    def index_wcu(self) -> float:
+        return sum(cost.index_wcu for cost in self.costs)
+
+    @property
     def reported(self) -> str:
         values = [cost.reported for cost in self.costs]
         if all(value is None for value in values):
@@ -99,13 +103,19 @@ def metered(world: World) -> Iterator[Meter]:
     """A meter on the handlers' DynamoDB client; the world's own client observes item sizes."""
     from calendar_exceptions import storage
 
-    meter = Meter(world.client, world.table)
+    meter = Meter(world.client, world.table, table_indexes())
     events = storage.dynamodb_client().meta.events
     meter.attach(events)
     try:
         yield meter
     finally:
         meter.detach(events)
+
+
+def table_indexes() -> list:
+    from local import template
+
+    return template_indexes(template.tables()["CalendarTable"])
 
 
 def measure(bench: Bench, operation: Operation, prepare: Callable[[World], None] | None = None) -> Measured:

@@ -235,7 +235,7 @@ REQUESTS: dict[str, Request] = {
 class Recording:
     function: str
     event: dict[str, Any]
-    status: int
+    expect: dict[str, Any]  # what the handler's result must hold: {"statusCode": 200}, {"moved": 1}
     cold: list[Call]
 
     @property
@@ -252,7 +252,32 @@ def record(bench: Bench, function: str, request: Request | None = None) -> Recor
         assert name == function, (name, function)
         with world.recording() as calls:
             world.call(request)
-        return Recording(function, event, request.status, calls)
+        return Recording(function, event, {"statusCode": request.status}, calls)
+
+
+SCHEDULER = "ApplyAnnualRecurrencesFunction"
+# The daily run of 2 March 2027: the seeded recurring exception of 2026-12-24 is due.
+SCHEDULER_TIME = "2027-03-02T00:05:00Z"
+
+
+def scheduled_event(time: str = SCHEDULER_TIME) -> dict[str, Any]:
+    from local import template
+
+    event = json.loads((template.ROOT / "events" / SCHEDULER / "scheduled.json").read_text())
+    return {**event, "time": time}
+
+
+def record_scheduler(bench: Bench) -> Recording:
+    """The annual recurrence job's run on the seeded world: one exception due, moved."""
+    event = scheduled_event()
+    with bench.world() as world:
+        seed(world)
+        with world.recording() as calls:
+            result = world.functions[SCHEDULER].invoke(event)
+        expect = {"due": 1, "moved": 1, "complete": True}
+        if any(result.get(key) != value for key, value in expect.items()):
+            raise AssertionError(f"the job answered {result}, expected {expect}")
+        return Recording(SCHEDULER, event, expect, calls)
 
 
 def record_bare(bench: Bench) -> list[Call]:

@@ -18,7 +18,9 @@ from bench.scenarios import Call, Recording
 CHILD = Path(__file__).resolve().parent / "child.py"
 BARE = Path(__file__).resolve().parent / "bare.py"
 FLOOR = Path(__file__).resolve().parent / "floor.py"
+STACK = Path(__file__).resolve().parent / "stack.py"
 BARE_NAME = "bare handler"
+STACK_NAME = "bare handler + Powertools Logger/Metrics + pydantic"
 
 
 @dataclass
@@ -34,7 +36,7 @@ def lambda_environment(function: str, tracing: bool) -> dict[str, str]:
     """The function's environment as the template sets it, and what Lambda adds; fake credentials."""
     from local import template
 
-    spec = template.functions()[function] if function != BARE_NAME else None
+    spec = template.functions()[function] if function not in (BARE_NAME, STACK_NAME) else None
     variables = spec.environment if spec else template.global_environment()
     env = {name: template.resolve(value) for name, value in variables.items()}
     env.update(
@@ -86,10 +88,14 @@ def job(
         handler_file, path = FLOOR, [str(FLOOR.parent), str(env.runtime)]
         first = then = [call.answer() for call in recording.warm]
         token = None
-    elif function == BARE_NAME:
+    elif function in (BARE_NAME, STACK_NAME):
         assert recording is not None and bare_calls is not None
-        # A bare function has no layer: boto3 is the runtime's.
-        handler_file, path = BARE, [str(BARE.parent), str(env.runtime)]
+        # A bare function has no layer: boto3 is the runtime's. The stack one has the layer
+        # for its libraries, and uses none of the layer's own code.
+        if function == BARE_NAME:
+            handler_file, path = BARE, [str(BARE.parent), str(env.runtime)]
+        else:
+            handler_file, path = STACK, [str(STACK.parent), str(env.layer), str(env.runtime)]
         first = then = [call.answer() for call in bare_calls]
         token = None
     else:
@@ -112,7 +118,7 @@ def job(
         "handler_file": str(handler_file),
         "handler": "lambda_handler",
         "event": recording.event,
-        "status": recording.status,
+        "expect": recording.expect,
         "first": first,
         "then": then,
         "token": token,
