@@ -17,47 +17,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from tests import builders
+from tests.builders import SCHEDULES, closed, custom_hours, schedule, with_event
+
 TENANT = "1234567"
 COLLECTION = f"/api/account/{TENANT}/configuration/ac-common/specialoccasion"
-SCHEDULES = "/office_hours_schedules"
 
 
 def occasion(name: str, **fields: Any) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "deleted": False,
-        "name": name,
-        "description": f"{name} opening hours",
-        "isDefault": False,
-        "events": [
-            {
-                "meta": {"working": False, "name": "closed"},
-                "start": {"dateTime": "2026-12-25", "timeZone": "Europe/Warsaw"},
-                "end": {"dateTime": "2026-12-25", "timeZone": "Europe/Warsaw"},
-                "recurrence": ["RRULE:FREQ=YEARLY;COUNT=10"],
-            }
-        ],
-    }
-    body.update(fields)
-    return body
-
-
-def schedule(name: str = "Support") -> dict[str, Any]:
-    intervals = [{"start_minute": day * 1440 + 540, "end_minute": day * 1440 + 1020} for day in range(5)]
-    return {"name": name, "time_zone_name": "Europe/Dublin", "time_intervals": intervals}
-
-
-def custom_hours(exception_date: str, name: str = "Christmas Eve (reduced hours)") -> dict[str, Any]:
-    return {
-        "exception_date": exception_date,
-        "exception_type": "custom_hours",
-        "name": name,
-        "time_intervals": [{"start_minute": 540, "end_minute": 1020}],
-        "recurring_annually": True,
-    }
-
-
-def closed(exception_date: str) -> dict[str, Any]:
-    return {"exception_date": exception_date, "exception_type": "closed", "name": "Christmas Day"}
+    """The tests' occasion, its event recurring yearly, so that a PUT also checks a recurrence rule."""
+    return with_event(builders.occasion(name, **fields), recurrence=["RRULE:FREQ=YEARLY;COUNT=10"])
 
 
 @dataclass

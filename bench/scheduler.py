@@ -152,7 +152,6 @@ def item_level_rollback() -> Iterator[None]:
 def scan_repository(client: Any, table: str) -> Any:
     """The baseline: the job's repository, finding candidates with a Scan of the whole table."""
     from calendar_exceptions.office_hours.repository import ANNUAL_SHARDS, AnnualCandidate, OfficeHoursRepository
-    from calendar_exceptions.storage import from_item
 
     class ScanRepository(OfficeHoursRepository):
         def annual_candidates(self, shard: str, cutoff: str) -> Iterator[AnnualCandidate]:
@@ -169,16 +168,8 @@ def scan_repository(client: Any, table: str) -> Any:
                     ":cutoff": {"S": cutoff},
                 },
             }
-            while True:
-                page = client.scan(**request)
-                for item in page.get("Items", []):
-                    values = from_item(item)
-                    yield AnnualCandidate(
-                        values["workspace"], values["office_hours_schedule_id"], values["id"], values["exception_date"]
-                    )
-                if "LastEvaluatedKey" not in page:
-                    return
-                request["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+            for page in client.get_paginator("scan").paginate(**request):
+                yield from (AnnualCandidate.listed(item) for item in page.get("Items", []))
 
     return ScanRepository(client, table)
 

@@ -40,7 +40,7 @@ from calendar_exceptions.office_hours.models import (
     Schedule,
     ScheduleChange,
 )
-from calendar_exceptions.storage import cancellation_codes, from_item, to_item
+from calendar_exceptions.storage import cancellation_codes, from_item, query_items, to_item
 
 IDS_SK = "#IDS"
 CONDITION_FAILED = "ConditionalCheckFailed"
@@ -90,6 +90,12 @@ class AnnualCandidate:
     office_hours_schedule_id: str
     id: str
     exception_date: str
+
+    @classmethod
+    def listed(cls, item: dict[str, Any]) -> AnnualCandidate:
+        """The candidate an index entry (or any item with these attributes) stands for."""
+        values = from_item(item)
+        return cls(values["workspace"], values["office_hours_schedule_id"], values["id"], values["exception_date"])
 
 
 @dataclass(frozen=True)
@@ -335,16 +341,7 @@ class OfficeHoursRepository:
             "ExpressionAttributeNames": {"#shard": ANNUAL_SHARD, "#exception_date": "exception_date"},
             "ExpressionAttributeValues": {":shard": {"S": shard}, ":cutoff": {"S": cutoff}},
         }
-        while True:
-            page = self._client.query(**request)
-            for item in page.get("Items", []):
-                values = from_item(item)
-                yield AnnualCandidate(
-                    values["workspace"], values["office_hours_schedule_id"], values["id"], values["exception_date"]
-                )
-            if "LastEvaluatedKey" not in page:
-                return
-            request["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+        return (AnnualCandidate.listed(item) for item in query_items(self._client, **request))
 
     def advance_annual_date(self, candidate: AnnualCandidate, new_date: str, now: int) -> None:
         """Move a recurring exception from the date the index listed to `new_date`, with its claim.
