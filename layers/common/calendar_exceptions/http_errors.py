@@ -17,6 +17,7 @@ from calendar_exceptions.errors import (
     Forbidden,
     InvalidInput,
     NotFound,
+    PayloadTooLarge,
     RevisionConflict,
     ServiceUnavailable,
     Unauthenticated,
@@ -30,6 +31,7 @@ STATUS_BY_ERROR: dict[type[DomainError], int] = {
     Forbidden: 403,
     NotFound: 404,
     RevisionConflict: 409,
+    PayloadTooLarge: 413,
     Unprocessable: 422,
     ServiceUnavailable: 503,
 }
