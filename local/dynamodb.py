@@ -49,6 +49,8 @@ class DynamoDBServer:
         from werkzeug.serving import WSGIRequestHandler, make_server
 
         class QuietHandler(WSGIRequestHandler):
+            disable_nagle_algorithm = True  # see local.serve: no delayed-ACK stall per response
+
             def log_request(self, *args: Any, **kwargs: Any) -> None:
                 pass
 
