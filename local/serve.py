@@ -10,7 +10,6 @@ Requests need `Authorization: Bearer <token>` (`make token TENANT=<id>`), as dep
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import threading
@@ -36,7 +35,7 @@ class LocalApi:
 
     def openapi_json(self) -> bytes:
         if self._openapi is None:
-            self._openapi = json.dumps(openapi.document(), indent=2).encode()
+            self._openapi = openapi.document_json().encode()
         return self._openapi
 
     def handle(
