@@ -9,7 +9,7 @@ SAM_CLI_VERSION ?= 1.170.0
 PIP_VERSION ?= 25.3
 export PYENV_VERSION ?= 3.12.1
 
-.PHONY: help venv test test-unit test-integration openapi serve invoke token tokens revoke lint template-check clean
+.PHONY: help venv test test-unit test-integration fuzz openapi serve invoke token tokens revoke lint template-check clean
 
 help:
 	@echo "make serve                              local API on http://127.0.0.1:$$PORT (default 3000), DynamoDB on 127.0.0.1:8100"
@@ -19,6 +19,7 @@ help:
 	@echo "make tokens TENANT=<id>                 list a tenant's tokens (ids, scopes, expiry, revocation; never the tokens)"
 	@echo "make revoke TENANT=<id> TOKEN_ID=<id>   revoke a token"
 	@echo "                                        token commands: local DynamoDB of make serve; TABLE=<name> for a deployed table"
+	@echo "make fuzz                               the fuzz run with a bigger budget and a fresh seed (FUZZ_MAX_EXAMPLES, FUZZ_SEED)"
 	@echo "make openapi                            rewrite openapi.json from the template and the models"
 	@echo "make lint                               ruff and cfn-lint"
 	@echo "make template-check                     cfn-lint, sam validate --lint and sam build (SAM CLI in $(SAM_VENV))"
@@ -39,6 +40,13 @@ test-unit: venv
 
 test-integration: venv
 	$(PY) -m pytest tests/integration
+
+# The suite's fuzz test with a bigger budget: 400 examples per operation in the fuzzing
+# phase and a fresh seed each run (FUZZ_SEED=<n> replays one).
+FUZZ_MAX_EXAMPLES ?= 400
+fuzz: venv
+	FUZZ_MAX_EXAMPLES=$(FUZZ_MAX_EXAMPLES) FUZZ_SEED=$(FUZZ_SEED) $(PY) -m pytest -n 2 \
+		tests/integration/test_fuzz.py
 
 openapi: venv
 	$(PY) -m local.openapi
