@@ -291,3 +291,25 @@ def test_a_schedule_delete_cut_off_after_the_schedule_is_finished_by_repeating_i
     assert api.call("DELETE", schedule_url("1")).status == 404
     assert [item for item in stored() if "#SCHEDULE#1" in item["pk"]["S"]] == []
     assert api.call("GET", exception_url("1", "1")).status == 404
+
+
+def test_the_local_dynamodb_applies_a_transaction_once_per_client_request_token(endpoint):
+    # What DynamoDB does and the retry above relies on: a repeat with the same token succeeds, unapplied.
+    dynamodb = client(endpoint)
+    counter = {"pk": {"S": "COUNTER"}, "sk": {"S": "#"}}
+    increment = {
+        "TransactItems": [
+            {
+                "Update": {
+                    "TableName": storage.table_name(),
+                    "Key": counter,
+                    "UpdateExpression": "ADD hits :one",
+                    "ExpressionAttributeValues": {":one": {"N": "1"}},
+                }
+            }
+        ]
+    }
+    for token in ("first", "first", "second"):
+        dynamodb.transact_write_items(**increment, ClientRequestToken=token)
+    item = dynamodb.get_item(TableName=storage.table_name(), Key=counter, ConsistentRead=True)["Item"]
+    assert item["hits"] == {"N": "2"}
