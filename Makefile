@@ -9,7 +9,7 @@ SAM_CLI_VERSION ?= 1.170.0
 PIP_VERSION ?= 25.3
 export PYENV_VERSION ?= 3.12.1
 
-.PHONY: help venv test test-unit test-integration fuzz openapi serve invoke token tokens revoke lint template-check clean
+.PHONY: help venv test test-unit test-integration fuzz load openapi serve invoke token tokens revoke lint template-check clean
 
 help:
 	@echo "make serve                              local API on http://127.0.0.1:$$PORT (default 3000), DynamoDB on 127.0.0.1:8100"
@@ -20,6 +20,7 @@ help:
 	@echo "make revoke TENANT=<id> TOKEN_ID=<id>   revoke a token"
 	@echo "                                        token commands: local DynamoDB of make serve; TABLE=<name> for a deployed table"
 	@echo "make fuzz                               the fuzz run with a bigger budget and a fresh seed (FUZZ_MAX_EXAMPLES, FUZZ_SEED)"
+	@echo "make load                               the load test with 16 clients x 300 requests (LOAD_CLIENTS, LOAD_REQUESTS)"
 	@echo "make openapi                            rewrite openapi.json from the template and the models"
 	@echo "make lint                               ruff and cfn-lint"
 	@echo "make template-check                     cfn-lint, sam validate --lint and sam build (SAM CLI in $(SAM_VENV))"
@@ -47,6 +48,12 @@ FUZZ_MAX_EXAMPLES ?= 400
 fuzz: venv
 	FUZZ_MAX_EXAMPLES=$(FUZZ_MAX_EXAMPLES) FUZZ_SEED=$(FUZZ_SEED) $(PY) -m pytest -n 2 \
 		tests/integration/test_fuzz.py
+
+# The suite's load test, bigger: 16 concurrent clients x 300 mixed requests (60 in make test).
+LOAD_CLIENTS ?= 16
+LOAD_REQUESTS ?= 300
+load: venv
+	LOAD_CLIENTS=$(LOAD_CLIENTS) LOAD_REQUESTS=$(LOAD_REQUESTS) LOCAL_API_QUIET=1 $(PY) -m pytest tests/integration/test_load.py
 
 openapi: venv
 	$(PY) -m local.openapi
