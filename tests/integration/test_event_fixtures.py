@@ -1,6 +1,7 @@
 """Every event fixture in events/ runs through `make invoke`, as `sam local invoke` would run it.
 
-Fixtures live in events/<FunctionLogicalId>/<case>.json. Before each special occasion
+Fixtures live in events/<FunctionLogicalId>/<case>.json: API Gateway events, and for
+ApplyAnnualRecurrencesFunction an EventBridge scheduled event. Before each special occasion
 fixture, the storage is seeded with the vendor page's occasion (id 1) and a second one
 (id 2) at revision 1. Before each office hours fixture, workspace ws_fixtures gets schedule
 "1" with exceptions "1" (custom_hours, 2026-12-24) and "2" (closed, 2026-12-25): ids are
@@ -60,6 +61,8 @@ EXPECTED_CODE = {
 
 SPECIAL_OCCASION_FIXTURES = sorted(p for p in EVENTS.glob("*SpecialOccasion*Function/*.json"))
 OFFICE_HOURS_FIXTURES = sorted(p for p in EVENTS.glob("*OfficeHours*Function/*.json"))
+RECURRENCE_FIXTURE = EVENTS / "ApplyAnnualRecurrencesFunction" / "scheduled.json"
+RECURRENCE_WORKSPACE = "ws_recurrence"
 
 
 def test_every_function_has_fixtures_and_every_fixture_folder_is_a_function():
@@ -68,6 +71,7 @@ def test_every_function_has_fixtures_and_every_fixture_folder_is_a_function():
     assert folders <= set(functions), folders - set(functions)
     assert {name for name in functions if "SpecialOccasion" in name} <= folders
     assert "UpdateOfficeHoursExceptionFunction" in folders
+    assert {name for name, spec in functions.items() if spec.schedules} <= folders
     assert {p.stem for p in OFFICE_HOURS_FIXTURES} >= {"success", "data_invalid", "not_found", "bad_version"}
 
 
@@ -134,3 +138,53 @@ def test_office_hours_fixture(fixture, endpoint, seeded_office_hours):
         assert body["type"] == "error.list"
         assert body["request_id"] == event["requestContext"]["requestId"]
         assert body["errors"][0]["code"] == EXPECTED_CODE[fixture.stem]
+
+
+@pytest.fixture
+def seeded_recurrences(base_url, http):
+    """Schedule "1" in Kiritimati (UTC+14) and "2" in Pago Pago (UTC-11), with recurring and other exceptions."""
+    auth = bearer(RECURRENCE_WORKSPACE)
+    for zone, expected_id in (("Pacific/Kiritimati", "1"), ("Pacific/Pago_Pago", "2")):
+        reply = http.post(base_url + SCHEDULES, json=schedule(zone, time_zone_name=zone), headers=auth)
+        assert reply.json()["id"] == expected_id, reply.text
+    for schedule_id, body in (
+        ("1", closed("2027-03-01", recurring_annually=True)),
+        ("1", custom_hours("2026-12-24")),  # recurring: the vendor's example
+        ("1", closed("2026-01-01")),  # not recurring
+        ("2", closed("2027-03-01", recurring_annually=True)),
+    ):
+        assert http.post(base_url + exceptions_url(schedule_id), json=body, headers=auth).status_code == 200
+
+
+def test_annual_recurrences_fixture(endpoint, base_url, http, seeded_recurrences):
+    # Given a real EventBridge scheduled event: the daily run at 2027-03-02T00:05Z
+    event = json.loads(RECURRENCE_FIXTURE.read_text())
+    assert (event["version"], event["detail-type"], event["source"]) == ("0", "Scheduled Event", "aws.events")
+    assert event["resources"][0].startswith("arn:aws:events:")
+    # When it runs through make invoke against the seeded storage
+    result = make_invoke(RECURRENCE_FIXTURE.parent.name, RECURRENCE_FIXTURE, endpoint)
+    # Then the run's summary is printed: Kiritimati's two recurring dates were due, Pago Pago's was not
+    assert result == {
+        "time": event["time"],
+        "cutoff": "2027-03-01",
+        "candidates": 3,
+        "due": 2,
+        "moved": 2,
+        "skipped": 0,
+        "failed": 0,
+        "complete": True,
+        "reported": [],
+    }
+    # And the stored exceptions moved (or not) accordingly
+    auth = bearer(RECURRENCE_WORKSPACE)
+    dates = {
+        (schedule_id, e["id"]): e["exception_date"]
+        for schedule_id in ("1", "2")
+        for e in http.get(base_url + exceptions_url(schedule_id), headers=auth).json()["data"]
+    }
+    assert dates == {
+        ("1", "1"): "2028-03-01",
+        ("1", "2"): "2027-12-24",
+        ("1", "3"): "2026-01-01",
+        ("2", "4"): "2027-03-01",
+    }

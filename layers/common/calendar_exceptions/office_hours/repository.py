@@ -7,6 +7,12 @@ Item layout in the shared table (string keys pk, sk):
     pk WORKSPACE#<ws>#SCHEDULE#<id>     sk EXCEPTION#<id, 12 digits>   one exception of that schedule
                                         sk DATE#<YYYY-MM-DD>           the claim of a date by one exception
 
+An exception with recurring_annually true also carries `annual_shard` ("ANNUAL#0" ..
+"ANNUAL#7", from a hash of its key): the partition key of the sparse index
+AnnualRecurrenceIndex, whose sort key is `exception_date` itself. Every write that sets
+recurring_annually sets or removes the shard in the same request, and a date move needs
+nothing more, so the index costs no extra round trip (see docs/annual-recurrence.md).
+
 The schedule id is part of an exception's key, so an exception asked for under another
 schedule, or in another workspace, is simply not found. A date claim is written in the
 same transaction as the exception that takes the date, under `attribute_not_exists`,
@@ -20,9 +26,10 @@ from __future__ import annotations
 import contextlib
 import random
 import time
+import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any, Literal
+from dataclasses import dataclass, replace
+from typing import Any, Literal, Protocol
 
 from botocore.exceptions import ClientError
 
@@ -40,9 +47,47 @@ CONDITION_FAILED = "ConditionalCheckFailed"
 _BATCH = 25
 _BATCH_ATTEMPTS = 8
 
+ANNUAL_INDEX = "AnnualRecurrenceIndex"
+ANNUAL_SHARD = "annual_shard"
+# Recurring exceptions are spread over this many index partitions, so that their writes
+# never crowd one partition and a run could be split per shard (docs/annual-recurrence.md).
+ANNUAL_SHARDS = tuple(f"ANNUAL#{n}" for n in range(8))
+
 
 class Contention(Exception):
     """Another write reached the same items first; the operation may succeed when tried again."""
+
+
+class DateTaken(Unprocessable):
+    """Another exception of the schedule holds the date (422); `held_by` is its id when DynamoDB said."""
+
+    def __init__(self, exception_date: str, held_by: str | None = None) -> None:
+        super().__init__(f"exception_date: the schedule already has an exception on {exception_date}", "exception_date")
+        self.exception_date = exception_date
+        self.held_by = held_by
+
+
+class DateHolder(Protocol):
+    """What names a date claim: OfficeHoursException and AnnualCandidate both have these."""
+
+    @property
+    def office_hours_schedule_id(self) -> str: ...
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def exception_date(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class AnnualCandidate:
+    """An exception the annual recurrence index lists: where it is and the date it held when listed."""
+
+    workspace: str
+    office_hours_schedule_id: str
+    id: str
+    exception_date: str
 
 
 @dataclass(frozen=True)
@@ -85,6 +130,27 @@ def _ids_key(workspace: str) -> dict[str, Any]:
 
 def date_key(workspace: str, schedule_id: str, exception_date: str) -> dict[str, Any]:
     return {"pk": {"S": exceptions_partition(workspace, schedule_id)}, "sk": {"S": f"DATE#{exception_date}"}}
+
+
+def annual_shard(workspace: str, schedule_id: str, exception_id: str) -> str:
+    """The index partition of a recurring exception: a stable hash of its key, never of what changes."""
+    key = exception_key(workspace, schedule_id, exception_id)
+    return ANNUAL_SHARDS[zlib.crc32(f"{key['pk']['S']}|{key['sk']['S']}".encode()) % len(ANNUAL_SHARDS)]
+
+
+def exception_item(workspace: str, exception: OfficeHoursException, version: int) -> dict[str, Any]:
+    """The stored item of an exception, with its index shard when it recurs annually."""
+    schedule_id = exception.office_hours_schedule_id
+    values = {**exception.to_json(), "workspace": workspace, "version": version}
+    if exception.recurring_annually:
+        values[ANNUAL_SHARD] = annual_shard(workspace, schedule_id, exception.id)
+    return {**exception_key(workspace, schedule_id, exception.id), **to_item(values)}
+
+
+def claim_item(workspace: str, holder: DateHolder) -> dict[str, Any]:
+    """The item that reserves `holder.exception_date` in its schedule for exception `holder.id`."""
+    key = date_key(workspace, holder.office_hours_schedule_id, holder.exception_date)
+    return {**key, "exception_id": {"S": holder.id}}
 
 
 class OfficeHoursRepository:
@@ -197,7 +263,7 @@ class OfficeHoursRepository:
         if codes[0] == CONDITION_FAILED:
             raise NotFound(f"office_hours_schedule_id: schedule {schedule_id} not found", "office_hours_schedule_id")
         if codes[1] == CONDITION_FAILED:
-            raise _date_taken(exception.exception_date)
+            raise DateTaken(exception.exception_date)
         raise Contention(f"exception id {exception.id} was issued to another request")
 
     def exception(self, workspace: str, schedule_id: str, exception_id: str) -> Versioned | None:
@@ -219,6 +285,9 @@ class OfficeHoursRepository:
         returns the stored item, so the caller tells 404 from 422 without another read.
         """
         assignments = change.assignments()
+        if change.sent("recurring_annually"):
+            shard = annual_shard(workspace, schedule_id, exception_id)
+            assignments[ANNUAL_SHARD] = shard if change.recurring_annually else None
         conditions, names, values = ["attribute_exists(pk)"], {}, {}
         required_type = change.required_stored_type()
         if required_type is not None:
@@ -249,18 +318,54 @@ class OfficeHoursRepository:
         conditional on its version, so `moved` is exactly what gets stored), Unprocessable
         when another exception of the schedule holds the new date.
         """
-        old = stored.exception
         put = self._put_exception(workspace, moved, version=stored.version + 1)
         put["Put"]["ConditionExpression"] = "version = :expected"
         put["Put"]["ExpressionAttributeValues"] = {":expected": {"N": str(stored.version)}}
-        codes = self._transact([put, self._claim(workspace, moved), self._release(workspace, old)])
-        if not codes:
-            return
-        if codes[0] == CONDITION_FAILED:
-            raise Contention(f"exception {old.id} changed while its date was being moved")
-        if codes[1] == CONDITION_FAILED:
-            raise _date_taken(moved.exception_date)
-        raise RuntimeError(f"date claim {old.exception_date} is not held by exception {old.id}: {codes}")
+        self._move_date(workspace, put, stored.exception, moved)
+
+    def annual_candidates(self, shard: str, cutoff: str) -> Iterator[AnnualCandidate]:
+        """The recurring exceptions of one index shard dated `cutoff` or earlier, oldest first, page by page.
+
+        Only recurring exceptions are in the index, and only those whose date is at most
+        `cutoff` are read: the cost follows the work due, not the table. The index is
+        eventually consistent; every write made from what it lists is conditional.
+        """
+        request: dict[str, Any] = {
+            "TableName": self._table,
+            "IndexName": ANNUAL_INDEX,
+            "KeyConditionExpression": "#shard = :shard AND #exception_date <= :cutoff",
+            "ExpressionAttributeNames": {"#shard": ANNUAL_SHARD, "#exception_date": "exception_date"},
+            "ExpressionAttributeValues": {":shard": {"S": shard}, ":cutoff": {"S": cutoff}},
+        }
+        while True:
+            page = self._client.query(**request)
+            for item in page.get("Items", []):
+                values = from_item(item)
+                yield AnnualCandidate(
+                    values["workspace"], values["office_hours_schedule_id"], values["id"], values["exception_date"]
+                )
+            if "LastEvaluatedKey" not in page:
+                return
+            request["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
+    def advance_annual_date(self, candidate: AnnualCandidate, new_date: str, now: int) -> None:
+        """Move a recurring exception from the date the index listed to `new_date`, with its claim.
+
+        One transaction, like a date move of the API. Only exception_date, updated_at
+        (`now`) and version are written, on the conditions that the exception still
+        recurs, still has the listed date and was not written after `now`: a change the
+        caller did not see is never overwritten, and updated_at never goes back. Raises
+        Contention when a condition refused it, DateTaken when another exception holds
+        `new_date`.
+        """
+        update = _Update({"exception_date": new_date, "updated_at": now}, increment="version").request(
+            "#exception_date = :listed_date AND #recurring_annually = :recurring AND #updated_at <= :updated_at",
+            {"#recurring_annually": "recurring_annually"},
+            {":listed_date": candidate.exception_date, ":recurring": True},
+        )
+        key = exception_key(candidate.workspace, candidate.office_hours_schedule_id, candidate.id)
+        write = {"Update": {"TableName": self._table, "Key": key, **update}}
+        self._move_date(candidate.workspace, write, candidate, replace(candidate, exception_date=new_date))
 
     def delete_exception(self, workspace: str, stored: Versioned) -> None:
         """Delete an exception and release its date; Contention when it changed since it was read."""
@@ -287,45 +392,66 @@ class OfficeHoursRepository:
 
     # --- items and requests -------------------------------------------------------------
 
+    def _move_date(self, workspace: str, write: dict[str, Any], old: DateHolder, new: DateHolder) -> None:
+        """Commit `write` (of the exception) with the claim of the new date and the release of the old one.
+
+        Raises Contention when `write`'s condition refused it, DateTaken when another
+        exception holds the new date.
+        """
+        reasons = self._transact_reasons([write, self._claim(workspace, new), self._release(workspace, old)])
+        codes = [reason.get("Code") or "" for reason in reasons]
+        if not codes:
+            return
+        if codes[0] == CONDITION_FAILED:
+            raise Contention(f"exception {old.id} changed while its date was being moved")
+        if codes[1] == CONDITION_FAILED:
+            held_by = (reasons[1].get("Item") or {}).get("exception_id", {}).get("S")
+            raise DateTaken(new.exception_date, held_by)
+        raise RuntimeError(f"date claim {old.exception_date} is not held by exception {old.id}: {codes}")
+
     def _put_exception(self, workspace: str, exception: OfficeHoursException, version: int) -> dict[str, Any]:
         """A Put of the whole exception; a new one (version 1) only where none exists."""
-        key = exception_key(workspace, exception.office_hours_schedule_id, exception.id)
-        values = {**exception.to_json(), "workspace": workspace, "version": version}
-        put: dict[str, Any] = {"TableName": self._table, "Item": {**key, **to_item(values)}}
+        put: dict[str, Any] = {"TableName": self._table, "Item": exception_item(workspace, exception, version)}
         if version == 1:
             put["ConditionExpression"] = "attribute_not_exists(pk)"
         return {"Put": put}
 
-    def _claim(self, workspace: str, exception: OfficeHoursException) -> dict[str, Any]:
-        key = date_key(workspace, exception.office_hours_schedule_id, exception.exception_date)
+    def _claim(self, workspace: str, holder: DateHolder) -> dict[str, Any]:
+        """Claim a free date; a refusal hands back the claim that holds it (free: no extra read)."""
         return {
             "Put": {
                 "TableName": self._table,
-                "Item": {**key, "exception_id": {"S": exception.id}},
+                "Item": claim_item(workspace, holder),
                 "ConditionExpression": "attribute_not_exists(pk)",
+                "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
             }
         }
 
-    def _release(self, workspace: str, exception: OfficeHoursException) -> dict[str, Any]:
+    def _release(self, workspace: str, holder: DateHolder) -> dict[str, Any]:
         return {
             "Delete": {
                 "TableName": self._table,
-                "Key": date_key(workspace, exception.office_hours_schedule_id, exception.exception_date),
+                "Key": date_key(workspace, holder.office_hours_schedule_id, holder.exception_date),
                 "ConditionExpression": "exception_id = :id",
-                "ExpressionAttributeValues": {":id": {"S": exception.id}},
+                "ExpressionAttributeValues": {":id": {"S": holder.id}},
             }
         }
 
     def _transact(self, items: list[dict[str, Any]]) -> list[str]:
         """Commit `items`; when a condition refused them, the per-item reason codes, else an error."""
+        return [reason.get("Code") or "" for reason in self._transact_reasons(items)]
+
+    def _transact_reasons(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Commit `items`; when a condition refused them, the per-item cancellation reasons, else an error."""
         try:
             self._client.transact_write_items(TransactItems=items)
         except self._client.exceptions.TransactionCanceledException as error:
+            reasons = error.response.get("CancellationReasons") or []
             codes = cancellation_codes(error)
             if "TransactionConflict" in codes:
                 raise Contention("another transaction holds one of these items") from None
             if CONDITION_FAILED in codes:
-                return codes
+                return reasons
             raise  # throttled items among them: http_errors answers 503
         return []
 
@@ -408,10 +534,6 @@ def _plain(value: Any) -> Any:
 def _versioned(item: dict[str, Any]) -> Versioned:
     values = from_item(item)
     return Versioned(OfficeHoursException.model_validate(values), values["version"])
-
-
-def _date_taken(exception_date: str) -> Unprocessable:
-    return Unprocessable(f"exception_date: the schedule already has an exception on {exception_date}", "exception_date")
 
 
 @contextlib.contextmanager
