@@ -9,7 +9,7 @@ SAM_CLI_VERSION ?= 1.170.0
 PIP_VERSION ?= 25.3
 export PYENV_VERSION ?= 3.12.1
 
-.PHONY: help venv test test-unit test-integration serve invoke token tokens revoke lint template-check bench clean
+.PHONY: help venv test test-unit test-integration fuzz load openapi serve invoke token tokens revoke lint template-check bench clean
 
 help:
 	@echo "make serve                              local API on http://127.0.0.1:$$PORT (default 3000), DynamoDB on 127.0.0.1:8100"
@@ -19,6 +19,9 @@ help:
 	@echo "make tokens TENANT=<id>                 list a tenant's tokens (ids, scopes, expiry, revocation; never the tokens)"
 	@echo "make revoke TENANT=<id> TOKEN_ID=<id>   revoke a token"
 	@echo "                                        token commands: local DynamoDB of make serve; TABLE=<name> for a deployed table"
+	@echo "make fuzz                               the fuzz run with a bigger budget and a fresh seed (FUZZ_MAX_EXAMPLES, FUZZ_SEED)"
+	@echo "make load                               the load test with 16 clients x 300 requests (LOAD_CLIENTS, LOAD_REQUESTS)"
+	@echo "make openapi                            rewrite openapi.json from the template and the models"
 	@echo "make lint                               ruff and cfn-lint"
 	@echo "make template-check                     cfn-lint, sam validate --lint and sam build (SAM CLI in $(SAM_VENV))"
 	@echo "make bench                              cold start, warm request, DynamoDB cost, layer size, memory -> BENCHMARKS.md"
@@ -39,6 +42,22 @@ test-unit: venv
 
 test-integration: venv
 	$(PY) -m pytest tests/integration
+
+# The suite's fuzz test with a bigger budget: 400 examples per operation in the fuzzing
+# phase and a fresh seed each run (FUZZ_SEED=<n> replays one).
+FUZZ_MAX_EXAMPLES ?= 400
+fuzz: venv
+	FUZZ_MAX_EXAMPLES=$(FUZZ_MAX_EXAMPLES) FUZZ_SEED=$(FUZZ_SEED) $(PY) -m pytest -n 2 \
+		tests/integration/test_fuzz.py
+
+# The suite's load test, bigger: 16 concurrent clients x 300 mixed requests (60 in make test).
+LOAD_CLIENTS ?= 16
+LOAD_REQUESTS ?= 300
+load: venv
+	LOAD_CLIENTS=$(LOAD_CLIENTS) LOAD_REQUESTS=$(LOAD_REQUESTS) LOCAL_API_QUIET=1 $(PY) -m pytest tests/integration/test_load.py
+
+openapi: venv
+	$(PY) -m local.openapi
 
 serve: venv
 	PORT=$(PORT) $(PY) -m local.serve

@@ -4,15 +4,20 @@ moto applies a TransactWriteItems (and restores the table when one fails) withou
 so two concurrent requests can interleave inside it in ways DynamoDB never allows. The
 server here handles one request at a time, which gives every request the atomicity and
 isolation DynamoDB gives each of its operations; the races under test are the
-application's own read-then-conditional-write races, which this keeps intact.
+application's own read-then-conditional-write races, which this keeps intact. It also
+applies a transaction once per ClientRequestToken, as DynamoDB does, so that the SDK's
+retry of a transaction whose answer was lost is not refused by the transaction itself.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
+import json
 import os
 import socket
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any
 
@@ -41,6 +46,44 @@ class _OneAtATime:
             return list(self._app(environ, start_response))
 
 
+class _IdempotentTransactions:
+    """WSGI middleware that applies a TransactWriteItems once per ClientRequestToken, as DynamoDB does.
+
+    The SDK sends the same token when it retries a transaction (after a timeout, say), and
+    DynamoDB answers a repeat of an applied one with success without applying it again;
+    moto would apply it again, and its conditions would then refuse the application's own
+    write. The answers of the last `remembered` applied transactions are replayed.
+    """
+
+    def __init__(self, app: Any, remembered: int = 10_000) -> None:
+        self._app = app
+        self._remembered = remembered
+        self._applied: OrderedDict[str, tuple[str, list[tuple[str, str]], list[bytes]]] = OrderedDict()
+
+    def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
+        if not environ.get("HTTP_X_AMZ_TARGET", "").endswith(".TransactWriteItems"):
+            return self._app(environ, start_response)
+        body = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
+        environ["wsgi.input"] = io.BytesIO(body)
+        token = json.loads(body or b"{}").get("ClientRequestToken")
+        if token in self._applied:
+            status, headers, answer = self._applied[token]
+            start_response(status, headers)
+            return answer
+        sent: dict[str, Any] = {}
+
+        def remember(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+            sent.update(status=status, headers=headers)
+            return start_response(status, headers, exc_info)
+
+        answer = list(self._app(environ, remember))
+        if token and sent.get("status", "").startswith("200"):
+            self._applied[token] = (sent["status"], sent["headers"], answer)
+            while len(self._applied) > self._remembered:
+                self._applied.popitem(last=False)
+        return answer
+
+
 class DynamoDBServer:
     """A moto DynamoDB endpoint on 127.0.0.1, started and stopped by the project itself."""
 
@@ -49,10 +92,12 @@ class DynamoDBServer:
         from werkzeug.serving import WSGIRequestHandler, make_server
 
         class QuietHandler(WSGIRequestHandler):
+            disable_nagle_algorithm = True  # see local.serve: no delayed-ACK stall per response
+
             def log_request(self, *args: Any, **kwargs: Any) -> None:
                 pass
 
-        app = _OneAtATime(DomainDispatcherApplication(create_backend_app))
+        app = _OneAtATime(_IdempotentTransactions(DomainDispatcherApplication(create_backend_app)))
         self._server = make_server("127.0.0.1", port or _free_port(), app, threaded=True, request_handler=QuietHandler)
         self._thread = threading.Thread(target=self._server.serve_forever, name="moto-dynamodb", daemon=True)
 

@@ -90,6 +90,8 @@ def test_concurrent_creates_without_if_match_all_land_with_distinct_ids(base_url
 def test_unknown_route_and_wrong_method(base_url, http):
     assert http.get(base_url + "/nowhere").status_code == 404
     assert http.patch(base_url + collection(), json=[], headers=AUTH).status_code == 403
+    for method in ("TRACE", "QUERY", "BREW"):
+        assert http.request(method, base_url + collection(), headers=AUTH).status_code == 403, method
 
 
 def test_openapi_document_is_served_and_valid(base_url, http):

@@ -41,5 +41,9 @@ class Unprocessable(DomainError):
     """Well-formed input that conflicts with stored data or the object's state (422)."""
 
 
+class PayloadTooLarge(DomainError):
+    """The request body is larger than the API accepts (413); refused before it is parsed."""
+
+
 class ServiceUnavailable(DomainError):
     """Storage is overloaded or failing after retries (503)."""

@@ -1,7 +1,9 @@
-"""The one place where domain errors become HTTP responses.
+"""The one place where domain errors and storage failures become HTTP responses.
 
 Which status an error gets is decided here for both APIs; each API only supplies the
 shape of its error body (LivePerson's `message`/`internalCode`, Intercom's `error.list`).
+Storage that is still throttled, failing or unreachable once the SDK's own retries ran
+out (storage.py) is a 503 with `Retry-After`, never a 500.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any, Protocol
 
+from botocore import exceptions as botocore_errors
 from botocore.exceptions import ClientError
 
 from calendar_exceptions.errors import (
@@ -16,6 +19,7 @@ from calendar_exceptions.errors import (
     Forbidden,
     InvalidInput,
     NotFound,
+    PayloadTooLarge,
     RevisionConflict,
     ServiceUnavailable,
     Unauthenticated,
@@ -30,6 +34,7 @@ STATUS_BY_ERROR: dict[type[DomainError], int] = {
     Forbidden: 403,
     NotFound: 404,
     RevisionConflict: 409,
+    PayloadTooLarge: 413,
     Unprocessable: 422,
     ServiceUnavailable: 503,
 }
@@ -43,6 +48,10 @@ _RETRYABLE_STORAGE_CODES = frozenset(
         "InternalServerError",
         "ServiceUnavailable",
     }
+)
+# TransactWriteItems reports throttling of one of its items as a cancellation reason, not as its error code.
+_RETRYABLE_CANCELLATION_REASONS = frozenset(
+    {"ThrottlingError", "ProvisionedThroughputExceeded", "RequestLimitExceeded"}
 )
 RETRY_AFTER_SECONDS = "1"
 
@@ -58,6 +67,15 @@ def status_of(error: DomainError) -> int:
         if cls in STATUS_BY_ERROR:
             return STATUS_BY_ERROR[cls]
     return 500
+
+
+def storage_overloaded(error: ClientError) -> bool:
+    """Whether DynamoDB refused `error`'s request for load or an internal failure: worth retrying later."""
+    code = error.response.get("Error", {}).get("Code", "")
+    if code == "TransactionCanceledException":
+        reasons = {reason.get("Code") for reason in error.response.get("CancellationReasons") or []}
+        return bool(reasons & _RETRYABLE_CANCELLATION_REASONS)
+    return code in _RETRYABLE_STORAGE_CODES
 
 
 def register_error_handlers(app: RestResolver, error_format: ErrorFormat) -> None:
@@ -79,17 +97,21 @@ def register_error_handlers(app: RestResolver, error_format: ErrorFormat) -> Non
         headers = {"Retry-After": RETRY_AFTER_SECONDS} if status == 503 else None
         return respond(status, error, headers)
 
+    def unavailable(reason: str) -> Response:
+        logger.warning("storage unavailable", extra={"reason": reason})
+        return handle_domain_error(ServiceUnavailable("Service temporarily unavailable, retry later"))
+
     @app.exception_handler(ClientError)
     def handle_storage_error(error: ClientError) -> Response:
-        code = error.response.get("Error", {}).get("Code", "")
-        if code in _RETRYABLE_STORAGE_CODES:
-            logger.warning("storage unavailable", extra={"code": code})
-            return respond(
-                503,
-                ServiceUnavailable("Service temporarily unavailable, retry later"),
-                {"Retry-After": RETRY_AFTER_SECONDS},
-            )
+        if storage_overloaded(error):
+            return unavailable(error.response.get("Error", {}).get("Code", ""))
         return handle_unexpected(error)
+
+    # Timeouts and refused connections: the request may or may not have been applied, as
+    # with any 503; writes are conditional or idempotent, so retrying it is safe.
+    @app.exception_handler([botocore_errors.ConnectionError, botocore_errors.HTTPClientError])
+    def handle_unreachable_storage(error: Exception) -> Response:
+        return unavailable(type(error).__name__)
 
     @app.exception_handler(Exception)
     def handle_unexpected(error: Exception) -> Response:

@@ -12,11 +12,15 @@ import boto3
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 from botocore.config import Config
 
-# The SDK's standard retry mode retries throttling and 5xx with backoff; what still fails
-# after that reaches the caller as 503 (see http_errors). No client-side parameter
-# validation: every request is built by this code, DynamoDB validates it anyway (a bad one
-# is a ValidationException, a 500 here as a ParamValidationError was), and botocore's
-# validation walked each request's whole structure, a seventh of a warm request's time.
+# The SDK's standard retry mode retries throttling, 5xx, timeouts and refused connections
+# with backoff; `max_attempts` counts the retries, so a request is tried 5 times. What still
+# fails after that reaches the caller as 503 (see http_errors). Retrying a write is safe:
+# TransactWriteItems carries one ClientRequestToken through its retries (DynamoDB applies
+# it once), and every UpdateItem sets the values the request sent. No client-side
+# parameter validation: every request is built by this code, DynamoDB validates it anyway
+# (a bad one is a ValidationException, a 500 here as a ParamValidationError was), and
+# botocore's validation walked each request's whole structure, a seventh of a warm
+# request's time.
 _CLIENT_CONFIG = Config(
     retries={"mode": "standard", "max_attempts": 4},
     connect_timeout=2,

@@ -9,6 +9,7 @@ from typing import Any
 
 from calendar_exceptions.errors import DomainError, InvalidInput
 from calendar_exceptions.http_errors import register_error_handlers
+from calendar_exceptions.office_hours.models import ID_PATTERN
 from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 from calendar_exceptions.office_hours.service import OfficeHoursService, exception_not_found, schedule_not_found
 from calendar_exceptions.rest import APPLICATION_JSON, NextMiddleware, Response, RestResolver
@@ -23,7 +24,7 @@ EXCEPTION = EXCEPTIONS + "/<id>"
 VERSION_HEADER = "Intercom-Version"
 VERSIONS = frozenset([f"1.{minor}" for minor in range(5)] + [f"2.{minor}" for minor in range(16)] + ["Preview"])
 # Ids are issued as "1", "2", ...; anything else names nothing that can exist.
-_ID = re.compile(r"[1-9]\d{0,11}")
+_ID = re.compile(ID_PATTERN)
 
 CODES = {
     400: "parameter_invalid",
@@ -31,6 +32,7 @@ CODES = {
     403: "forbidden",
     404: "not_found",
     409: "conflict",
+    413: "payload_too_large",
     422: "data_invalid",
     500: "server_error",
     503: "service_unavailable",

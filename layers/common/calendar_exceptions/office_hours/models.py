@@ -8,13 +8,17 @@ was sent, so `"name": null` (clear the name) differs from no `name` at all.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 MAX_NAME = 255
+MAX_TIME_ZONE = 64  # the longest IANA name is 32 characters
 MINUTES_PER_DAY = 1440
 MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY
+MINUTE_STEP = 15
+# Ids are issued as "1", "2", ...: documented, and checked on paths (api._ID).
+ID_PATTERN = "^[1-9][0-9]{0,11}$"
 
 ExceptionType = Literal["closed", "custom_hours"]
 CLOSED: ExceptionType = "closed"
@@ -47,6 +51,16 @@ class TimeInterval(_Strict):
 
 
 Intervals = list[TimeInterval]
+# Non-overlapping intervals on a 15-minute grid: no more than this many can be valid, so
+# longer arrays are refused by their length before any interval is checked.
+DayIntervals = Annotated[Intervals, Field(max_length=MINUTES_PER_DAY // MINUTE_STEP)]
+WeekIntervals = Annotated[Intervals, Field(max_length=MINUTES_PER_WEEK // MINUTE_STEP)]
+_DATE = {"format": "date"}
+
+
+def _id() -> Any:
+    """An id field of a response: documented with the ids' pattern."""
+    return Field(json_schema_extra={"pattern": ID_PATTERN})
 
 
 # --- schedules ------------------------------------------------------------------------
@@ -54,14 +68,14 @@ Intervals = list[TimeInterval]
 
 class NewSchedule(_Strict):
     name: str = Field(min_length=1, max_length=MAX_NAME)
-    time_zone_name: str
-    time_intervals: Intervals = Field(default_factory=list)
+    time_zone_name: str = Field(max_length=MAX_TIME_ZONE)
+    time_intervals: WeekIntervals = Field(default_factory=list)
 
 
 class ScheduleChange(_Partial):
     name: str = Field(default="", min_length=1, max_length=MAX_NAME)
-    time_zone_name: str = ""
-    time_intervals: Intervals = Field(default_factory=list)
+    time_zone_name: str = Field(default="", max_length=MAX_TIME_ZONE)
+    time_intervals: WeekIntervals = Field(default_factory=list)
 
 
 class _Response(BaseModel):
@@ -70,7 +84,7 @@ class _Response(BaseModel):
 
 class Schedule(_Response):
     type: Literal["office_hours_schedule"] = "office_hours_schedule"
-    id: str
+    id: str = _id()
     name: str
     time_zone_name: str
     time_intervals: Intervals
@@ -85,18 +99,18 @@ class Schedule(_Response):
 
 
 class NewException(_Strict):
-    exception_date: str
+    exception_date: str = Field(json_schema_extra=_DATE)
     exception_type: ExceptionType
     name: str | None = Field(default=None, max_length=MAX_NAME)
-    time_intervals: Intervals | None = None
+    time_intervals: DayIntervals | None = None
     recurring_annually: bool = False
 
 
 class ExceptionChange(_Partial):
-    exception_date: str = ""
+    exception_date: str = Field(default="", json_schema_extra=_DATE)
     exception_type: ExceptionType = CLOSED
     name: str | None = Field(default=None, max_length=MAX_NAME)
-    time_intervals: Intervals | None = None
+    time_intervals: DayIntervals | None = None
     recurring_annually: bool = False
 
     def assignments(self) -> dict[str, Any]:
@@ -136,9 +150,9 @@ class ExceptionChange(_Partial):
 
 class OfficeHoursException(_Response):
     type: Literal["office_hours_exception"] = "office_hours_exception"
-    id: str
-    office_hours_schedule_id: str
-    exception_date: str
+    id: str = _id()
+    office_hours_schedule_id: str = _id()
+    exception_date: str = Field(json_schema_extra=_DATE)
     exception_type: ExceptionType
     name: str | None = None
     time_intervals: Intervals | None = None

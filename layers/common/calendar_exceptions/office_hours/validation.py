@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from calendar_exceptions.errors import InvalidInput
 from calendar_exceptions.office_hours.models import (
+    MINUTE_STEP,
     MINUTES_PER_DAY,
     MINUTES_PER_WEEK,
     ExceptionChange,
@@ -23,7 +24,6 @@ from calendar_exceptions.office_hours.models import (
 from calendar_exceptions.validation import json_body, validate
 
 PARAMETER_NOT_FOUND = "parameter_not_found"
-MINUTE_STEP = 15
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

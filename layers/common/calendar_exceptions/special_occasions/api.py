@@ -13,6 +13,7 @@ from calendar_exceptions.rest import APPLICATION_JSON, Response, RestResolver
 from calendar_exceptions.special_occasions.models import SpecialOccasion
 from calendar_exceptions.special_occasions.repository import SpecialOccasionRepository
 from calendar_exceptions.special_occasions.service import SpecialOccasionService
+from calendar_exceptions.special_occasions.validation import MAX_PER_REQUEST
 from calendar_exceptions.storage import dynamodb_client, table_name
 from calendar_exceptions.tenancy import authenticated_tenant
 
@@ -23,7 +24,7 @@ _REVISION = re.compile(r'(?:W/)?"?(\d{1,18})"?')
 _ID = re.compile(r"\d{1,18}")
 
 # internalCode per status, in the vendor's style ("internalCode":12,"message":"No data found").
-INTERNAL_CODES = {400: 10, 401: 20, 403: 21, 404: 12, 409: 13, 422: 14, 500: 1, 503: 2}
+INTERNAL_CODES = {400: 10, 401: 20, 403: 21, 404: 12, 409: 13, 413: 15, 422: 14, 500: 1, 503: 2}
 
 
 class LivePersonErrorFormat:
@@ -63,8 +64,10 @@ def if_match(app: RestResolver, *, required: bool) -> int | None:
 
 
 def occasion_ids(path_value: str) -> list[int]:
-    """`12` or `12,34`: the ids of an item path, each once."""
+    """`12` or `12,34`: the ids of an item path, each once, at most MAX_PER_REQUEST of them."""
     parts = path_value.split(",")
+    if len(parts) > MAX_PER_REQUEST:
+        raise InvalidInput(f"id: at most {MAX_PER_REQUEST} ids per request", "id")
     if not all(_ID.fullmatch(part) for part in parts):
         raise InvalidInput(f"id: '{path_value}' is not an id or a comma-separated list of ids", "id")
     return list(dict.fromkeys(int(part) for part in parts))

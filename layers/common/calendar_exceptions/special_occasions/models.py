@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -15,6 +15,9 @@ MAX_NAME = 50
 MAX_DESCRIPTION = 200
 MAX_META_NAME = 200
 MAX_EVENTS = 50
+MAX_DATE_TIME = len("yyyy-MM-ddTHH:mm:ss")
+MAX_TIME_ZONE = 64  # the longest IANA name is 32 characters
+MAX_RULE = 500
 
 
 class _Strict(BaseModel):
@@ -25,8 +28,8 @@ class _Strict(BaseModel):
 
 
 class LocalTime(_Strict):
-    dateTime: str
-    timeZone: str
+    dateTime: str = Field(max_length=MAX_DATE_TIME)
+    timeZone: str = Field(max_length=MAX_TIME_ZONE)
 
 
 class EventMeta(_Strict):
@@ -37,7 +40,7 @@ class EventMeta(_Strict):
 class Event(_Strict):
     start: LocalTime
     end: LocalTime
-    recurrence: list[str] = Field(default_factory=list, max_length=1)
+    recurrence: list[Annotated[str, Field(max_length=MAX_RULE)]] = Field(default_factory=list, max_length=1)
     meta: EventMeta | None = None
 
 
