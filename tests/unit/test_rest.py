@@ -94,12 +94,14 @@ def test_errors_go_to_the_handler_of_their_nearest_class_and_context_lasts_one_r
             raise KeyError(id)
         return Response(200)
 
-    app.exception_handler(LookupError)(lambda error: Response(418))
+    app.exception_handler([LookupError, ArithmeticError])(lambda error: Response(418))
     app.exception_handler(Exception)(lambda error: Response(500))
     assert app.resolve(event(), None)["statusCode"] == 200
     assert order == ["before", "u1", "after"]
     assert app.context == {}
     assert app.resolve(event(path="/things/bad"), None)["statusCode"] == 418
+    app.get("/zero/<id>")(lambda id: 1 / 0)  # noqa: A006
+    assert app.resolve(event(path="/zero/1"), None)["statusCode"] == 418
 
 
 def test_middlewares_run_for_requests_no_route_matches():

@@ -127,9 +127,15 @@ class RestResolver:
         """Middlewares around every request, matched or not, first registered outermost."""
         self._middlewares.extend(middlewares)
 
-    def exception_handler(self, error_class: type[BaseException]) -> Callable[[Callable[[Any], Response]], Any]:
+    def exception_handler(
+        self, error_class: type[BaseException] | list[type[BaseException]]
+    ) -> Callable[[Callable[[Any], Response]], Any]:
+        """Register the handler of an error class, or of each of a list of them."""
+        classes = error_class if isinstance(error_class, list) else [error_class]
+
         def register(handler: Callable[[Any], Response]) -> Callable[[Any], Response]:
-            self._error_handlers[error_class] = handler
+            for cls in classes:
+                self._error_handlers[cls] = handler
             return handler
 
         return register
