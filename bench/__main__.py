@@ -30,7 +30,7 @@ from bench import costs, layer, memory, scenarios, scheduler, timing  # noqa: E4
 
 COLD_GOAL = 1.3
 WARM_GOAL = 2.0
-LAYER_GOAL = 15 * 1024 * 1024
+LAYER_GOAL = 15 * 1000 * 1000  # the stricter reading of "15 MB"
 WARM_FUNCTIONS = {
     "UpdateSpecialOccasionsFunction": "PUT special occasions (1 object)",
     "UpdateOfficeHoursExceptionFunction": "PUT office hours exception (date kept)",
@@ -63,7 +63,7 @@ class Report:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("--repetitions", type=int, default=int(os.environ.get("BENCH_REPS", "5")))
+    parser.add_argument("--repetitions", type=int, default=int(os.environ.get("BENCH_REPS", "7")))
     parser.add_argument("--warm-requests", type=int, default=1000)
     parser.add_argument("--layer", type=Path, help="a layer already built for this machine (its python/ directory)")
     parser.add_argument(
@@ -258,11 +258,12 @@ def size_section(scratch: Path) -> str:
 
     built = layer.build(layer.ARM64, scratch / "layer-arm64")
     total, files = layer.tree_size(built.parent)
-    rows = [["CommonLayer (unzipped)", f"{total / 1024 / 1024:.1f} MB", str(files), verdict(total < LAYER_GOAL)]]
+    size = f"{total / 1024 / 1024:.1f} MiB ({total:,} bytes)"
+    rows = [["CommonLayer (unzipped)", size, str(files), verdict(total < LAYER_GOAL)]]
     for name, spec in template.functions().items():
         size, count = layer.tree_size(spec.code_dir)
-        rows.append([name, f"{size / 1024:.1f} KB", str(count), ""])
-    biggest = ", ".join(f"{name} {size / 1024 / 1024:.1f} MB" for name, size in layer.largest(built))
+        rows.append([name, f"{size / 1024:.1f} KiB", str(count), ""])
+    biggest = ", ".join(f"{name} {size / 1024 / 1024:.1f} MiB" for name, size in layer.largest(built))
     return (
         "The layer built for arm64 (`manylinux2014_aarch64`, the functions' architecture) by the same build "
         "`sam build` runs for it; each function's code is its CodeUri directory, which `sam build` copies as it "
