@@ -46,7 +46,7 @@ test-integration: venv
 # phase and a fresh seed each run (FUZZ_SEED=<n> replays one).
 FUZZ_MAX_EXAMPLES ?= 400
 fuzz: venv
-	FUZZ_MAX_EXAMPLES=$(FUZZ_MAX_EXAMPLES) FUZZ_SEED=$(FUZZ_SEED) $(PY) -m pytest -n 2 \
+	FUZZ_MAX_EXAMPLES=$(FUZZ_MAX_EXAMPLES) FUZZ_SEED=$(FUZZ_SEED) LOCAL_API_QUIET=1 $(PY) -m pytest \
 		tests/integration/test_fuzz.py
 
 # The suite's load test, bigger: 16 concurrent clients x 300 mixed requests (60 in make test).
