@@ -33,8 +33,11 @@ $(VENV)/.installed: requirements-dev.txt layers/common/requirements.txt
 
 venv: $(VENV)/.installed
 
+# The fuzz run goes last and alone: its budget is a request count, and it should not
+# compete for the two cores with the rest of the suite.
 test: venv
-	$(PY) -m pytest -n 2 --dist loadfile
+	$(PY) -m pytest -n 2 --dist loadfile --ignore=tests/integration/test_fuzz.py
+	$(PY) -m pytest tests/integration/test_fuzz.py
 
 test-unit: venv
 	$(PY) -m pytest tests/unit
