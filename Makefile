@@ -34,8 +34,11 @@ $(VENV)/.installed: requirements-dev.txt layers/common/requirements.txt
 
 venv: $(VENV)/.installed
 
+# The fuzz run goes last and alone: its budget is a request count, and it should not
+# compete for the two cores with the rest of the suite.
 test: venv
-	$(PY) -m pytest -n 2 --dist loadfile
+	$(PY) -m pytest -n 2 --dist loadfile --ignore=tests/integration/test_fuzz.py
+	$(PY) -m pytest tests/integration/test_fuzz.py
 
 test-unit: venv
 	$(PY) -m pytest tests/unit
@@ -47,7 +50,7 @@ test-integration: venv
 # phase and a fresh seed each run (FUZZ_SEED=<n> replays one).
 FUZZ_MAX_EXAMPLES ?= 400
 fuzz: venv
-	FUZZ_MAX_EXAMPLES=$(FUZZ_MAX_EXAMPLES) FUZZ_SEED=$(FUZZ_SEED) $(PY) -m pytest -n 2 \
+	FUZZ_MAX_EXAMPLES=$(FUZZ_MAX_EXAMPLES) FUZZ_SEED=$(FUZZ_SEED) LOCAL_API_QUIET=1 $(PY) -m pytest \
 		tests/integration/test_fuzz.py
 
 # The suite's load test, bigger: 16 concurrent clients x 300 mixed requests (60 in make test).

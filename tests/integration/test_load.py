@@ -223,7 +223,8 @@ class Client:
         return None
 
 
-def test_concurrent_clients_lose_nothing_and_keep_the_invariants(base_url, http, endpoint):
+def test_concurrent_clients_lose_nothing_and_keep_the_invariants(base_url, http, endpoint, monkeypatch):
+    monkeypatch.setenv("LOCAL_API_QUIET", "1")  # a log line per request is noise here
     # Given a schedule and 16 clients with nothing of their own yet
     created = http.post(base_url + SCHEDULES, json=schedule(), headers=AUTH, timeout=TIMEOUT)
     assert created.status_code == 200, created.text
