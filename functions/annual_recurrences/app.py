@@ -9,7 +9,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from calendar_exceptions.observability import logger, metrics, tracer
 from calendar_exceptions.office_hours import recurrence
 from calendar_exceptions.office_hours.repository import OfficeHoursRepository
-from calendar_exceptions.storage import dynamodb_client, table_name
+from calendar_exceptions.storage import deadline, dynamodb_client, table_name
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.EVENT_BRIDGE)
@@ -17,8 +17,9 @@ from calendar_exceptions.storage import dynamodb_client, table_name
 @metrics.log_metrics(capture_cold_start_metric=True)
 def lambda_handler(event: dict, context: LambdaContext) -> dict:
     repository = OfficeHoursRepository(dynamodb_client(), table_name())
-    summary = recurrence.apply_annual_recurrences(
-        repository, recurrence.event_time(event), context.get_remaining_time_in_millis
-    )
+    with deadline(context.get_remaining_time_in_millis):
+        summary = recurrence.apply_annual_recurrences(
+            repository, recurrence.event_time(event), context.get_remaining_time_in_millis
+        )
     recurrence.publish(summary)
     return summary.to_json()

@@ -1,6 +1,6 @@
 """DynamoDB faults injected at the client: retried by the SDK, then 503 with Retry-After, and nothing half-written.
 
-Each fault is a botocore `before-send` handler registered first on the functions' own
+Each fault is a botocore `before-send` handler registered on the functions' own
 client (storage.dynamodb_client): it answers a request with DynamoDB's throttling or
 internal error response, or raises a timeout or a refused connection, without sending
 it. The storage behind it is the moto server over HTTP, so a faulted request never reaches
@@ -22,6 +22,7 @@ from botocore.exceptions import ConnectTimeoutError, EndpointConnectionError, Re
 
 from calendar_exceptions import storage
 from calendar_exceptions.tokens import TokenRepository
+from local import runtime
 from local.dynamodb import client
 from tests.builders import (
     SCHEDULES,
@@ -36,8 +37,8 @@ from tests.builders import (
 )
 from tests.conftest import ApiClient
 
-# storage._CLIENT_CONFIG: standard retry mode; its max_attempts (4) counts retries, so 5 attempts in all.
-ATTEMPTS = 5
+# storage._CLIENT_CONFIG: standard retry mode, 3 attempts in all.
+ATTEMPTS = 3
 
 
 class _Body:
@@ -92,7 +93,9 @@ class Faults:
         self.attempts: Counter[str] = Counter()
         self.requests: list[dict[str, Any]] = []
         self._failing: dict[str, tuple[Callable[[Any], AWSResponse], int | None]] = {}
-        storage.dynamodb_client().meta.events.register_first("before-send.dynamodb", self._before_send)
+        # After the client's own check of the function's remaining time (storage.deadline),
+        # which is registered first: a real attempt too is only made once that check passed.
+        storage.dynamodb_client().meta.events.register("before-send.dynamodb", self._before_send)
 
     def fail(self, operation: str, fault: str | Callable[[Any], AWSResponse], times: int | None = None) -> None:
         """Fail `operation` with `fault`: the next `times` attempts, or every one; count attempts from now."""
@@ -208,7 +211,7 @@ def test_a_write_that_keeps_failing_is_503_after_the_sdks_retries_and_leaves_not
     # When the write is made
     reply = api.call(method, path, body, headers={"If-Match": "1"})
 
-    # Then the SDK tried it four times, the caller gets 503 with Retry-After, and nothing changed
+    # Then the SDK tried it three times, the caller gets 503 with Retry-After, and nothing changed
     _unavailable(reply)
     assert faults.attempts[operation] == ATTEMPTS
     assert stored() == before
@@ -313,3 +316,53 @@ def test_the_local_dynamodb_applies_a_transaction_once_per_client_request_token(
         dynamodb.transact_write_items(**increment, ClientRequestToken=token)
     item = dynamodb.get_item(TableName=storage.table_name(), Key=counter, ConsistentRead=True)["Item"]
     assert item["hits"] == {"N": "2"}
+
+
+# A write whose DynamoDB calls each hang until the client's timeouts, for every write that
+# commits with a transaction and every one that commits with an update.
+SLOW_WRITES = [WRITES[0], WRITES[4], WRITES[7]]
+
+
+@pytest.mark.parametrize(
+    ("case", "method", "path", "body", "operation"), [pytest.param(*write, id=write[0]) for write in SLOW_WRITES]
+)
+def test_retries_stop_in_time_to_answer_503_before_the_function_times_out(
+    api, faults, seeded, stored, monkeypatch, case, method, path, body, operation
+):
+    # Given a function with 10 s left (its timeout in template.yaml) and DynamoDB that answers
+    # the write's operation only after each attempt timed out, each attempt followed by the
+    # longest backoff the SDK could wait (this clock spends the time instead of waiting it)
+    remaining = {"ms": 10_000}
+    monkeypatch.setattr(runtime.LambdaContext, "get_remaining_time_in_millis", lambda self: remaining["ms"])
+
+    def hang(request: Any) -> AWSResponse:
+        remaining["ms"] -= (storage.CONNECT_TIMEOUT + storage.READ_TIMEOUT + storage.MAX_BACKOFF) * 1000
+        raise ReadTimeoutError(endpoint_url=request.url, error="injected")
+
+    before = stored()
+    faults.fail(operation, hang)
+
+    # When the write is made
+    reply = api.call(method, path, body, headers={"If-Match": "1"})
+
+    # Then the retries stopped while there was still time to answer: a 503 in the API's
+    # format with Retry-After, not a Lambda timeout (a bare 502 at API Gateway), and nothing changed
+    _unavailable(reply)
+    assert remaining["ms"] >= storage.ANSWER_MARGIN * 1000
+    assert faults.attempts[operation] == 1
+    assert stored() == before
+
+
+def test_no_attempt_starts_when_the_function_is_almost_out_of_time(api, faults, seeded, stored, monkeypatch):
+    # Given a request arriving with less time left than one attempt could take
+    monkeypatch.setattr(
+        runtime.LambdaContext, "get_remaining_time_in_millis", lambda self: storage.REQUIRED_REMAINING_MS - 1
+    )
+    before = stored()
+    faults.attempts.clear()
+
+    # Then it gets 503 at once, no DynamoDB call was made, and nothing changed
+    reply = api.call("PUT", exception_url("1", "1"), {"name": "Renamed"})
+    _unavailable(reply)
+    assert sum(faults.attempts.values()) == 0
+    assert stored() == before
