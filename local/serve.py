@@ -97,9 +97,14 @@ def make_server(api: LocalApi, host: str, port: int) -> ThreadingHTTPServer:
             if os.environ.get("LOCAL_API_QUIET") != "1":
                 super().log_message(format, *args)
 
-    server = ThreadingHTTPServer((host, port), Handler)
-    server.daemon_threads = True
-    return server
+    return _Server((host, port), Handler)
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    # socketserver's listen backlog is 5; a burst of clients connecting at once (the load
+    # test's 16, a browser, a benchmark) would queue in the kernel beyond it.
+    request_queue_size = 128
 
 
 def main(argv: list[str] | None = None) -> int:
