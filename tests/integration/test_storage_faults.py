@@ -366,3 +366,55 @@ def test_no_attempt_starts_when_the_function_is_almost_out_of_time(api, faults, 
     _unavailable(reply)
     assert sum(faults.attempts.values()) == 0
     assert stored() == before
+
+
+# DynamoDB cancels a transaction whose items another transaction holds (TransactionConflict)
+# and refuses a single-item write to an item a transaction holds (TransactionConflictException).
+# moto never does either; the writes retry them themselves, then answer 409.
+TRANSACTION_CONFLICT = _error_response(
+    400,
+    "TransactionCanceledException",
+    CancellationReasons=[{"Code": "TransactionConflict", "Message": "Transaction is ongoing for the item"}],
+)
+UPDATE_CONFLICT = _error_response(400, "TransactionConflictException")
+# (case, method, path, body, operation, the answer while another transaction holds the items)
+CONTENDED_WRITES = [
+    (*WRITES[0], TRANSACTION_CONFLICT),  # special occasions PUT
+    (*WRITES[1], TRANSACTION_CONFLICT),  # special occasions POST
+    (*WRITES[5], TRANSACTION_CONFLICT),  # exception POST
+    (*WRITES[6], UPDATE_CONFLICT),  # exception PUT keeping its date
+    (*WRITES[7], TRANSACTION_CONFLICT),  # exception PUT moving its date
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "method", "path", "body", "operation", "answer"),
+    [pytest.param(*write, id=write[0]) for write in CONTENDED_WRITES],
+)
+def test_a_write_that_meets_another_transaction_once_is_retried_and_applied(
+    api, faults, seeded, stored, case, method, path, body, operation, answer
+):
+    before = stored()
+    faults.fail(operation, answer, times=1)
+    reply = api.call(method, path, body, headers={"If-Match": "1"})
+    assert reply.status == 200, reply.text
+    assert faults.attempts[operation] >= 2
+    assert stored() != before
+
+
+@pytest.mark.parametrize(
+    ("case", "method", "path", "body", "operation", "answer"),
+    [pytest.param(*write, id=write[0]) for write in CONTENDED_WRITES],
+)
+def test_a_write_that_keeps_meeting_other_transactions_is_409_and_leaves_nothing(
+    api, faults, seeded, stored, case, method, path, body, operation, answer
+):
+    before = stored()
+    faults.fail(operation, answer)
+    reply = api.call(method, path, body, headers={"If-Match": "1"})
+    assert reply.status == 409, reply.text
+    if "internalCode" in reply.body:
+        assert set(reply.body) == {"type", "internalCode", "message"}
+    else:
+        assert [error["code"] for error in reply.body["errors"]] == ["conflict"]
+    assert stored() == before
