@@ -197,12 +197,59 @@ def test_other_account_is_403_and_no_authenticated_tenant_is_401(api):
     assert stored(api)[0] == created
 
 
-def test_a_put_costs_one_read_and_one_transaction(api, dynamodb):
+def _dynamodb_calls() -> list[str]:
     from calendar_exceptions import storage
 
-    created, revision = create(api, *[occasion(f"O{i}") for i in range(50)])
-    calls = []
+    calls: list[str] = []
     storage.dynamodb_client().meta.events.register("before-call.dynamodb", lambda model, **_: calls.append(model.name))
+    return calls
+
+
+def _fresh_environment() -> None:
+    """What a PUT function's environment knows when it never served this account (in Lambda,
+    POST and GET are other functions with their own environments)."""
+    from calendar_exceptions.special_occasions import api as special_occasions_api
+
+    special_occasions_api.service.cache_clear()
+
+
+def test_a_put_costs_one_read_and_one_transaction(api, dynamodb):
+    created, revision = create(api, *[occasion(f"O{i}") for i in range(50)])
+    _fresh_environment()
+    calls = _dynamodb_calls()
     update = [dict(o, description="cost") for o in copy.deepcopy(created)]
     assert api.call("PUT", URL, update, {"If-Match": str(revision)}).status == 200
     assert calls == ["GetItem", "TransactWriteItems"]
+
+
+def test_a_put_at_the_revision_its_environment_last_wrote_costs_one_transaction(api, dynamodb):
+    # Given an environment that answered a PUT with revision r
+    created, revision = create(api, occasion("A"), occasion("B"))
+    _fresh_environment()
+    first = api.call("PUT", URL, [dict(created[0], description="one")], {"If-Match": str(revision)})
+    assert first.status == 200
+
+    # When the client's next PUT carries r, as ac-revision told it
+    calls = _dynamodb_calls()
+    update = [dict(created[1], description="two", isDefault=True)]
+    second = api.call("PUT", URL, update, {"If-Match": first.revision})
+
+    # Then it is applied with the transaction alone, and stored as sent
+    assert second.status == 200, second.text
+    assert calls == ["TransactWriteItems"]
+    assert int(second.revision) == revision + 2
+    body, stored_revision = stored(api)
+    assert body == [dict(created[0], description="one"), update[0]]
+    assert stored_revision == revision + 2
+
+
+def test_answers_that_write_nothing_are_decided_on_the_stored_head(api, dynamodb):
+    # Given the environment's head is current: a 304, 404 and 400 still read it, as they make no write
+    # whose condition would confirm it (a stale head would have to turn each into a 409)
+    created, revision = create(api, occasion("A"), occasion("B"))
+    calls = _dynamodb_calls()
+    assert api.call("PUT", URL, [created[0]], {"If-Match": str(revision)}).status == 304
+    assert api.call("PUT", URL, [dict(created[0], id=99)], {"If-Match": str(revision)}).status == 404
+    renamed = [dict(created[0], name="b")]
+    assert api.call("PUT", URL, renamed, {"If-Match": str(revision)}).status == 400
+    assert calls == ["GetItem"] * 3

@@ -10,7 +10,9 @@ DynamoDB and each takes one transaction.
 from __future__ import annotations
 
 import random
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +22,9 @@ from calendar_exceptions.storage import cancellation_codes, from_item, query_ite
 
 HEAD_SK = "#HEAD"
 _CONFLICT_RETRIES = 3
+# Accounts whose head an environment keeps (least recently used out); a head is at most
+# 500 index entries, a few tens of KB.
+_CACHED_HEADS = 64
 
 
 def partition(account: str) -> str:
@@ -57,10 +62,50 @@ class Change:
     delete: list[int] = field(default_factory=list)
 
 
+class HeadCache:
+    """The heads this environment last read or wrote, one per account, bounded.
+
+    Sound because a revision names a head's whole content: every write puts the head with
+    the next revision on the condition that the revision is still the one it was based on,
+    and a head is never deleted. So a cached head at revision R is the stored head whenever
+    the stored revision is R; when it is not, a write based on it fails its condition, a 409,
+    which is also the answer owed to a client whose If-Match is R.
+    """
+
+    def __init__(self, size: int = _CACHED_HEADS) -> None:
+        self._size = size
+        self._heads: OrderedDict[str, Head] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def at(self, account: str, revision: int) -> Head | None:
+        with self._lock:
+            head = self._heads.get(account)
+            if head is None or head.revision != revision:
+                return None
+            self._heads.move_to_end(account)
+            return head
+
+    def keep(self, account: str, head: Head) -> None:
+        if not head.exists:
+            return
+        with self._lock:
+            current = self._heads.get(account)
+            if current is None or current.revision <= head.revision:
+                self._heads[account] = head
+                self._heads.move_to_end(account)
+            while len(self._heads) > self._size:
+                self._heads.popitem(last=False)
+
+    def forget(self, account: str) -> None:
+        with self._lock:
+            self._heads.pop(account, None)
+
+
 class SpecialOccasionRepository:
     def __init__(self, client: Any, table: str) -> None:
         self._client = client
         self._table = table
+        self._heads = HeadCache()
 
     def head(self, account: str) -> Head:
         response = self._client.get_item(
@@ -68,7 +113,13 @@ class SpecialOccasionRepository:
             Key={"pk": {"S": partition(account)}, "sk": {"S": HEAD_SK}},
             ConsistentRead=True,
         )
-        return _head(response.get("Item"))
+        head = _head(response.get("Item"))
+        self._heads.keep(account, head)
+        return head
+
+    def cached_head(self, account: str, revision: int) -> Head | None:
+        """The head this environment last saw for `account`, if it is at `revision`; no read is made."""
+        return self._heads.at(account, revision)
 
     def all(self, account: str) -> tuple[Head, list[SpecialOccasion]]:
         head_item, occasions = None, []
@@ -113,7 +164,12 @@ class SpecialOccasionRepository:
                 }
             )
         items += [{"Delete": {"TableName": self._table, "Key": item_key(account, i)}} for i in change.delete]
-        self._transact(items)
+        try:
+            self._transact(items)
+        except RevisionConflict:
+            self._heads.forget(account)
+            raise
+        self._heads.keep(account, change.head)
 
     def _put_head(self, account: str, based_on: Head, head: Head) -> dict[str, Any]:
         put: dict[str, Any] = {
