@@ -119,6 +119,8 @@ def main() -> None:
         result = handler(event, context)
         if any(result.get(key) != value for key, value in expect.items()):
             raise AssertionError(f"{job['name']}: answered {result}, expected {expect}")
+        if job.get("follow_revision"):
+            _follow_revision(event, result)
 
     invoke()
     answered = time.time()
@@ -150,6 +152,24 @@ def main() -> None:
         out["growth"] = _growth(invoke, job["traced"])
     with open(job["result"], "w") as result_file:
         json.dump(out, result_file)
+
+
+def _follow_revision(event: dict, result: dict) -> None:
+    """The next request carries the revision this one answered, as a client saving again does,
+    and changes the first occasion's description again (the same body again would be a 304)."""
+    body = json.loads(event["body"])
+    body[0]["description"] = "changed" if body[0]["description"] != "changed" else "changed again"
+    event["body"] = json.dumps(body)
+    answered = {name.lower(): value for name, value in (result.get("headers") or {}).items()}
+    for name, values in (result.get("multiValueHeaders") or {}).items():
+        answered[name.lower()] = values[-1]
+    revision = answered["ac-revision"]
+    for name in list(event.get("headers") or {}):
+        if name.lower() == "if-match":
+            event["headers"][name] = revision
+    for name in list(event.get("multiValueHeaders") or {}):
+        if name.lower() == "if-match":
+            event["multiValueHeaders"][name] = [revision]
 
 
 def _uncompiled(layer: str | None) -> list[str]:

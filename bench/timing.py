@@ -108,6 +108,10 @@ def job(
         path = [str(spec.code_dir), str(env.layer), str(env.runtime)]
         first = [call.answer() for call in recording.cold if not call.is_token_lookup()]
         then = [call.answer() for call in recording.warm]
+        if extra.get("follow_revision"):
+            # Each request at the revision the one before answered: the environment holds that
+            # head, so no GetItem after the first request.
+            then = [call.answer() for call in recording.warm if call.operation != "GetItem"]
         token = next((call.answer() for call in recording.cold if call.is_token_lookup()), None)
     return {
         "name": function,
@@ -132,17 +136,20 @@ def run(spec: dict[str, Any], timeout: float = 300) -> dict[str, Any]:
         job_file = Path(scratch) / "job.json"
         result_file = Path(scratch) / "result.json"
         job_file.write_text(json.dumps({**spec, "result": str(result_file)}))
+        log_file = Path(scratch) / "stdout.log"  # the function's log lines, as Lambda's runtime takes them
         spawned = time.time()
-        completed = subprocess.run(
-            [sys.executable, "-I", "-S", "-B", str(CHILD), str(job_file), repr(spawned)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-            timeout=timeout,
-            check=False,
-        )
+        with log_file.open("w") as log:
+            completed = subprocess.run(
+                [sys.executable, "-I", "-S", "-B", str(CHILD), str(job_file), repr(spawned)],
+                stdout=log,
+                stderr=subprocess.PIPE,
+                text=True,
+                timeout=timeout,
+                check=False,
+            )
         if completed.returncode != 0:
-            raise RuntimeError(f"{spec['name']} ({spec['mode']}) failed:\n{completed.stderr[-4000:]}")
+            output = log_file.read_text()[-3000:] + completed.stderr[-4000:]
+            raise RuntimeError(f"{spec['name']} ({spec['mode']}) failed:\n{output}")
         return json.loads(result_file.read_text())
 
 
