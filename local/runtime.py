@@ -54,7 +54,11 @@ class LambdaContext:
         self.aws_request_id = str(uuid.uuid4())
         self.log_group_name = f"/aws/lambda/{spec.logical_id}"
         self.log_stream_name = "local"
-        self._deadline = time.monotonic() + spec.timeout
+        # LOCAL_TIMEOUT_SCALE stretches the template's timeout, for a local stack deliberately
+        # overloaded (the load test: one process, a moto server that takes one request at a
+        # time), where requests wait far longer than on Lambda and DynamoDB.
+        scale = float(os.environ.get("LOCAL_TIMEOUT_SCALE") or 1)
+        self._deadline = time.monotonic() + spec.timeout * scale
 
     def get_remaining_time_in_millis(self) -> int:
         return max(0, int((self._deadline - time.monotonic()) * 1000))
