@@ -385,12 +385,13 @@ CONTENDED_WRITES = [
     (*WRITES[6], UPDATE_CONFLICT),  # exception PUT keeping its date
     (*WRITES[7], TRANSACTION_CONFLICT),  # exception PUT moving its date
 ]
-
-
-@pytest.mark.parametrize(
+contended_writes = pytest.mark.parametrize(
     ("case", "method", "path", "body", "operation", "answer"),
     [pytest.param(*write, id=write[0]) for write in CONTENDED_WRITES],
 )
+
+
+@contended_writes
 def test_a_write_that_meets_another_transaction_once_is_retried_and_applied(
     api, faults, seeded, stored, case, method, path, body, operation, answer
 ):
@@ -402,10 +403,7 @@ def test_a_write_that_meets_another_transaction_once_is_retried_and_applied(
     assert stored() != before
 
 
-@pytest.mark.parametrize(
-    ("case", "method", "path", "body", "operation", "answer"),
-    [pytest.param(*write, id=write[0]) for write in CONTENDED_WRITES],
-)
+@contended_writes
 def test_a_write_that_keeps_meeting_other_transactions_is_409_and_leaves_nothing(
     api, faults, seeded, stored, case, method, path, body, operation, answer
 ):
