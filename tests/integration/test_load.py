@@ -10,7 +10,7 @@ based on the same one, and no refusal moved it. Invariants checked at every read
 at most one default occasion, exactly one once a default has been set (no client ever
 unsets or deletes an occasion it made the default); one exception per date.
 
-CI: LOAD_CLIENTS (16) x LOAD_REQUESTS (60) requests; `make load` runs 16 x 300.
+CI: LOAD_CLIENTS (16) x LOAD_REQUESTS (200) requests; `make load` runs 16 x 300.
 Bounded: a fixed number of requests, each with a timeout, to 127.0.0.1 only.
 """
 
@@ -34,10 +34,10 @@ from tests.integration.conftest import bearer
 TENANT = "load"
 AUTH = bearer(TENANT)
 CLIENTS = int(os.environ.get("LOAD_CLIENTS") or 16)
-REQUESTS = int(os.environ.get("LOAD_REQUESTS") or 60)
+REQUESTS = int(os.environ.get("LOAD_REQUESTS") or 200)
 SEED = int(os.environ.get("LOAD_SEED") or 6)
 # Occasions and exceptions a client keeps at most: under the 500 occasions per account, and a
-# small table (moto copies the whole table for every item of every transaction).
+# small table (moto deep-copies the whole table before every transaction).
 OWN_MAX = 3
 DATES = [f"2027-01-{day:02d}" for day in range(1, 13)]  # few enough dates that clients collide on them
 TIMEOUT = 30
