@@ -1,10 +1,8 @@
 """DELETE /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}: frees its date."""
 
-from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.metrics import MetricUnit
-from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from calendar_exceptions.observability import logger, metrics, tracer
+from calendar_exceptions.observability import api_gateway_handler, metrics
 from calendar_exceptions.office_hours import api
 
 app = api.resolver()
@@ -18,8 +16,4 @@ def delete_office_hours_exception(office_hours_schedule_id: str, id: str):  # no
     return api.respond(api.deleted("office_hours_exception", exception_id))
 
 
-@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)
-@tracer.capture_lambda_handler
-@metrics.log_metrics(capture_cold_start_metric=True)
-def lambda_handler(event: dict, context: LambdaContext) -> dict:
-    return app.resolve(event, context)
+lambda_handler = api_gateway_handler(app)

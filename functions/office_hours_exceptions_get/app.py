@@ -1,9 +1,6 @@
 """GET /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}: one exception."""
 
-from aws_lambda_powertools.logging import correlation_paths
-from aws_lambda_powertools.utilities.typing import LambdaContext
-
-from calendar_exceptions.observability import logger, metrics, tracer
+from calendar_exceptions.observability import api_gateway_handler
 from calendar_exceptions.office_hours import api
 
 app = api.resolver()
@@ -16,8 +13,4 @@ def get_office_hours_exception(office_hours_schedule_id: str, id: str):  # noqa:
     return api.respond(exception.to_json())
 
 
-@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)
-@tracer.capture_lambda_handler
-@metrics.log_metrics(capture_cold_start_metric=True)
-def lambda_handler(event: dict, context: LambdaContext) -> dict:
-    return app.resolve(event, context)
+lambda_handler = api_gateway_handler(app)

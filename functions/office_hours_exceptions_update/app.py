@@ -4,11 +4,9 @@ The operation the office hours API is built around: see docs/office-hours.md for
 partial updates of one exception both survive, and what each costs.
 """
 
-from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.metrics import MetricUnit
-from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from calendar_exceptions.observability import logger, metrics, tracer
+from calendar_exceptions.observability import api_gateway_handler, metrics
 from calendar_exceptions.office_hours import api
 from calendar_exceptions.office_hours.validation import exception_change
 
@@ -24,8 +22,4 @@ def update_office_hours_exception(office_hours_schedule_id: str, id: str):  # no
     return api.respond(exception.to_json())
 
 
-@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)
-@tracer.capture_lambda_handler
-@metrics.log_metrics(capture_cold_start_metric=True)
-def lambda_handler(event: dict, context: LambdaContext) -> dict:
-    return app.resolve(event, context)
+lambda_handler = api_gateway_handler(app)

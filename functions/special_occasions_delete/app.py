@@ -1,10 +1,8 @@
 """DELETE special occasions: `/{id}` or `/{id1},{id2}`, guarded by the collection revision."""
 
-from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.metrics import MetricUnit
-from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from calendar_exceptions.observability import logger, metrics, tracer
+from calendar_exceptions.observability import api_gateway_handler, metrics
 from calendar_exceptions.special_occasions import api
 
 app = api.resolver()
@@ -20,8 +18,4 @@ def delete_special_occasions(accountId: str, id: str):  # noqa: A002, N803 - the
     return api.respond(200, outcome.revision)
 
 
-@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)
-@tracer.capture_lambda_handler
-@metrics.log_metrics(capture_cold_start_metric=True)
-def lambda_handler(event: dict, context: LambdaContext) -> dict:
-    return app.resolve(event, context)
+lambda_handler = api_gateway_handler(app)

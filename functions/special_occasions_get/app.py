@@ -1,10 +1,7 @@
 """GET one special occasion, with the collection revision."""
 
-from aws_lambda_powertools.logging import correlation_paths
-from aws_lambda_powertools.utilities.typing import LambdaContext
-
 from calendar_exceptions.errors import InvalidInput
-from calendar_exceptions.observability import logger, metrics, tracer
+from calendar_exceptions.observability import api_gateway_handler
 from calendar_exceptions.special_occasions import api
 
 app = api.resolver()
@@ -20,8 +17,4 @@ def get_special_occasion(accountId: str, id: str):  # noqa: A002, N803 - the ven
     return api.respond(200, outcome.revision, outcome.occasions[0].to_json())
 
 
-@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)
-@tracer.capture_lambda_handler
-@metrics.log_metrics(capture_cold_start_metric=True)
-def lambda_handler(event: dict, context: LambdaContext) -> dict:
-    return app.resolve(event, context)
+lambda_handler = api_gateway_handler(app)

@@ -1,10 +1,8 @@
 """PUT special occasions: update an array of occasions at once, guarded by the collection revision."""
 
-from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.metrics import MetricUnit
-from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from calendar_exceptions.observability import logger, metrics, tracer
+from calendar_exceptions.observability import api_gateway_handler, metrics
 from calendar_exceptions.special_occasions import api
 from calendar_exceptions.special_occasions.validation import updated_occasions
 
@@ -23,8 +21,4 @@ def update_special_occasions(accountId: str):  # noqa: N803 - the vendor's path 
     return api.respond(200, outcome.revision, api.occasions_body(outcome.occasions))
 
 
-@logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)
-@tracer.capture_lambda_handler
-@metrics.log_metrics(capture_cold_start_metric=True)
-def lambda_handler(event: dict, context: LambdaContext) -> dict:
-    return app.resolve(event, context)
+lambda_handler = api_gateway_handler(app)
