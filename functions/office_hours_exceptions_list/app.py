@@ -1,6 +1,6 @@
 """GET /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions: the schedule's exceptions."""
 
-from calendar_exceptions.observability import api_gateway_handler
+from calendar_exceptions.entrypoint import api_gateway_handler
 from calendar_exceptions.office_hours import api
 
 app = api.resolver()

@@ -2,7 +2,8 @@
 
 from aws_lambda_powertools.metrics import MetricUnit
 
-from calendar_exceptions.observability import api_gateway_handler, metrics
+from calendar_exceptions.entrypoint import api_gateway_handler
+from calendar_exceptions.observability import metrics
 from calendar_exceptions.office_hours import api
 from calendar_exceptions.office_hours.validation import new_schedule
 

@@ -1,7 +1,7 @@
 """GET one special occasion, with the collection revision."""
 
+from calendar_exceptions.entrypoint import api_gateway_handler
 from calendar_exceptions.errors import InvalidInput
-from calendar_exceptions.observability import api_gateway_handler
 from calendar_exceptions.special_occasions import api
 
 app = api.resolver()

@@ -1,6 +1,6 @@
 """GET special occasions: every occasion of the account, with the collection revision."""
 
-from calendar_exceptions.observability import api_gateway_handler
+from calendar_exceptions.entrypoint import api_gateway_handler
 from calendar_exceptions.special_occasions import api
 
 app = api.resolver()

@@ -15,7 +15,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from aws_lambda_powertools.logging import Logger, correlation_paths
+from aws_lambda_powertools.logging import Logger
 from aws_lambda_powertools.metrics import Metrics
 from aws_lambda_powertools.shared import constants
 from aws_lambda_powertools.shared.functions import resolve_truthy_env_var_choice
@@ -59,17 +59,3 @@ def _tracer() -> Any:
 logger = Logger()
 tracer = _tracer()
 metrics = Metrics()
-
-
-def api_gateway_handler(app: Any) -> Callable[[dict[str, Any], Any], dict[str, Any]]:
-    """The Lambda handler of an API function: `app` (its resolver) answering API Gateway's event,
-    with the request id as the logs' correlation id, the invocation traced when tracing is on,
-    and the request's metrics (and the cold start) flushed when it returns."""
-
-    @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_REST)
-    @tracer.capture_lambda_handler
-    @metrics.log_metrics(capture_cold_start_metric=True)
-    def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-        return app.resolve(event, context)
-
-    return lambda_handler

@@ -152,12 +152,3 @@ def cancellation_codes(error: Any) -> list[str]:
     """The per-item reason codes of a TransactionCanceledException, '' where an item passed."""
     reasons = error.response.get("CancellationReasons") or []
     return [reason.get("Code") or "" for reason in reasons]
-
-
-def within_function_time(app: Any, next_middleware: Callable[[Any], Any]) -> Any:
-    """Resolver middleware: the request's DynamoDB attempts stop in time for its Lambda context (see deadline)."""
-    context = app.lambda_context
-    if context is None:
-        return next_middleware(app)
-    with deadline(context.get_remaining_time_in_millis):
-        return next_middleware(app)

@@ -13,7 +13,7 @@ from calendar_exceptions.office_hours.models import ID_PATTERN
 from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 from calendar_exceptions.office_hours.service import OfficeHoursService, exception_not_found, schedule_not_found
 from calendar_exceptions.rest import APPLICATION_JSON, NextMiddleware, Response, RestResolver
-from calendar_exceptions.storage import dynamodb_client, table_name, within_function_time
+from calendar_exceptions.storage import dynamodb_client, table_name
 from calendar_exceptions.tenancy import authenticated_tenant
 
 SCHEDULES = "/office_hours_schedules"
@@ -56,7 +56,7 @@ class IntercomErrorFormat:
 def resolver() -> RestResolver:
     app = RestResolver()
     register_error_handlers(app, IntercomErrorFormat())
-    app.use(middlewares=[within_function_time, _authenticate_then_check_version])
+    app.use(middlewares=[_authenticate_then_check_version])
     return app
 
 

@@ -14,7 +14,7 @@ from calendar_exceptions.special_occasions.models import SpecialOccasion
 from calendar_exceptions.special_occasions.repository import SpecialOccasionRepository
 from calendar_exceptions.special_occasions.service import SpecialOccasionService
 from calendar_exceptions.special_occasions.validation import MAX_PER_REQUEST
-from calendar_exceptions.storage import dynamodb_client, table_name, within_function_time
+from calendar_exceptions.storage import dynamodb_client, table_name
 from calendar_exceptions.tenancy import authenticated_tenant
 
 COLLECTION = "/api/account/<accountId>/configuration/ac-common/specialoccasion"
@@ -35,7 +35,6 @@ class LivePersonErrorFormat:
 def resolver() -> RestResolver:
     app = RestResolver()
     register_error_handlers(app, LivePersonErrorFormat())
-    app.use(middlewares=[within_function_time])
     return app
 
 
