@@ -8,6 +8,7 @@ such as the resolver's current event is never shared between two requests.
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib.util
 import os
 import queue
@@ -41,6 +42,32 @@ def prepare_process() -> None:
     os.environ.setdefault("POWERTOOLS_TRACE_DISABLED", "true")
     for key, value in {"AWS_DEFAULT_REGION": "us-east-1", "AWS_REGION": "us-east-1"}.items():
         os.environ.setdefault(key, value)
+    _one_metrics_publisher_at_a_time()
+
+
+_metrics_lock = threading.RLock()
+
+
+def _one_metrics_publisher_at_a_time() -> None:
+    """Powertools keeps one metric set per process, and Lambda runs one request per process at
+    a time. Here concurrent requests are threads of one process: one request's flush could
+    empty the set between another's check that it is not empty and its serialisation
+    (SchemaValidationError, a 502). Adding and flushing metrics take one lock here; which
+    request's line carries a metric locally does not matter."""
+    from aws_lambda_powertools.metrics.provider.cloudwatch_emf.cloudwatch import AmazonCloudWatchEMFProvider
+
+    for name in ("add_metric", "flush_metrics"):
+        method = getattr(AmazonCloudWatchEMFProvider, name)
+        if getattr(method, "_local_lock", False):
+            continue
+
+        @functools.wraps(method)
+        def locked(*args: Any, _method: Any = method, **kwargs: Any) -> Any:
+            with _metrics_lock:
+                return _method(*args, **kwargs)
+
+        locked._local_lock = True  # type: ignore[attr-defined]
+        setattr(AmazonCloudWatchEMFProvider, name, locked)
 
 
 class LambdaContext:

@@ -154,3 +154,39 @@ def test_the_layer_is_built_by_its_makefile():
     makefile = (template.LAYER_DIR / "Makefile").read_text()
     assert "build-CommonLayer:" in makefile
     assert "--no-deps" in makefile and "compileall" in makefile
+
+
+def test_concurrent_requests_publish_their_metrics_without_failing(capsys):
+    # Powertools keeps one metric set per process; the local runner serves concurrent requests
+    # from threads of one process. One request flushing while another adds and flushes must
+    # not fail the other (it did: SchemaValidationError, answered 502 under the load test).
+    import threading
+    import warnings
+
+    from aws_lambda_powertools.metrics import Metrics, MetricUnit
+
+    metrics = Metrics(namespace="LocalRunnerTest", service="test")
+    errors: list[Exception] = []
+    stop = threading.Event()
+
+    def publish(adds: bool) -> None:
+        while not stop.is_set():
+            try:
+                if adds:
+                    metrics.add_metric(name="Requests", unit=MetricUnit.Count, value=1)
+                metrics.flush_metrics()
+            except Exception as error:  # noqa: BLE001 - any failure is the finding
+                errors.append(error)
+                stop.set()
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "No application metrics to publish"
+        threads = [threading.Thread(target=publish, args=(adds,)) for adds in (True, False, False)]
+        for thread in threads:
+            thread.start()
+        stop.wait(2)
+        stop.set()
+        for thread in threads:
+            thread.join()
+    assert errors == []
+    assert '"Requests"' in capsys.readouterr().out
