@@ -21,7 +21,7 @@ help:
 	@echo "                                        token commands: local DynamoDB of make serve; TABLE=<name> for a deployed table"
 	@echo "make fuzz                               the fuzz run with a bigger budget and a fresh seed (FUZZ_MAX_EXAMPLES, FUZZ_SEED)"
 	@echo "make load                               the load test with 16 clients x 300 requests (LOAD_CLIENTS, LOAD_REQUESTS)"
-	@echo "make openapi                            rewrite openapi.json from the template and the models"
+	@echo "make openapi                            rewrite openapi.json from the routes' declarations and the models"
 	@echo "make lint                               ruff and cfn-lint"
 	@echo "make template-check                     cfn-lint, sam validate --lint and sam build (SAM CLI in $(SAM_VENV))"
 	@echo "make bench                              cold start, warm request, DynamoDB cost, layer size, memory -> BENCHMARKS.md"
@@ -60,7 +60,7 @@ load: venv
 	LOAD_CLIENTS=$(LOAD_CLIENTS) LOAD_REQUESTS=$(LOAD_REQUESTS) LOCAL_API_QUIET=1 $(PY) -m pytest tests/integration/test_load.py
 
 openapi: venv
-	$(PY) -m local.openapi
+	$(PY) -m tools.openapi
 
 serve: venv
 	PORT=$(PORT) $(PY) -m local.serve

@@ -110,21 +110,28 @@ class Function:
             self._idle.put(handler)
 
     def _load(self) -> Any:
-        module_file, _, attribute = self.spec.handler.rpartition(".")
-        path = self.spec.code_dir / f"{module_file.replace('.', '/')}.py"
-        with _import_lock, _environment(self.spec):
+        with _import_lock:
             self._count += 1
             name = f"_lambda_{self.spec.logical_id}_{self._count}"
-            module_spec = importlib.util.spec_from_file_location(name, path)
-            if module_spec is None or module_spec.loader is None:
-                raise ImportError(f"cannot load {path}")
-            module: ModuleType = importlib.util.module_from_spec(module_spec)
-            sys.path.insert(0, str(self.spec.code_dir))
-            try:
-                module_spec.loader.exec_module(module)
-            finally:
-                sys.path.remove(str(self.spec.code_dir))
-        return getattr(module, attribute)
+        attribute = self.spec.handler.rpartition(".")[2]
+        return getattr(import_handler_module(self.spec, name), attribute)
+
+
+def import_handler_module(spec: FunctionSpec, name: str) -> ModuleType:
+    """A fresh copy of the function's handler module, imported as `name` in the function's environment."""
+    module_file = spec.handler.rpartition(".")[0]
+    path = spec.code_dir / f"{module_file.replace('.', '/')}.py"
+    with _import_lock, _environment(spec):
+        module_spec = importlib.util.spec_from_file_location(name, path)
+        if module_spec is None or module_spec.loader is None:
+            raise ImportError(f"cannot load {path}")
+        module: ModuleType = importlib.util.module_from_spec(module_spec)
+        sys.path.insert(0, str(spec.code_dir))
+        try:
+            module_spec.loader.exec_module(module)
+        finally:
+            sys.path.remove(str(spec.code_dir))
+    return module
 
 
 @contextlib.contextmanager

@@ -16,10 +16,11 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from local import openapi, template
+from local import template
 from local.dynamodb import local_storage
 from local.gateway import Router, build_event, http_response
 from local.runtime import Function, load_functions
+from tools import openapi
 
 # API Gateway refuses payloads over 10 MB; Lambda over 6 MB.
 MAX_BODY = 6 * 1024 * 1024

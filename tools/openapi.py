@@ -1,29 +1,30 @@
-"""The OpenAPI 3.1 document of the API, built from the template's routes and the layer's models.
+"""`make openapi`: the OpenAPI 3.1 document of the API, from the routes as their handlers declare them.
 
-Paths and methods come from `template.yaml`; schemas, limits, versions and error codes
-from the layer; what each function answers is described in `operations()`, keyed by the
-function's logical id. A function of the template without an entry there fails
-`document()`, so the document cannot silently miss a route.
+Each Api route of `template.yaml` is looked up in its function's resolver (the function's
+`app.py` imported as Lambda would): its summary, parameters, request body and the
+responses it answers are the arguments of its route decorator (`calendar_exceptions.rest`).
+A route of the template that its function does not declare, or declares without its
+responses, fails `document()`, so the document cannot silently miss a route. The
+components the routes refer to are built here: the schemas of the layer's pydantic models,
+each API's error body and error responses, the Intercom-Version header.
 
-The document is checked in as `openapi.json` at the repository root (`make openapi`
-writes it); a test fails when the file is stale, and the fuzz tests hold the API to it.
+The document is checked in as `openapi.json` at the repository root; a test fails when the
+file is stale, the local API serves it at `/openapi.json` and the fuzz tests hold the API to it.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
 from typing import Any
 
-from local import template
+from local import runtime, template
 
 CHECKED_IN = template.ROOT / "openapi.json"
 
 _JSON = "application/json"
-_REVISION_HEADER = {
-    "ac-revision": {"description": "Revision of the collection", "required": True, "schema": {"type": "string"}}
-}
 _RETRY_AFTER = {
     "Retry-After": {
         "description": "Seconds to wait before retrying",
@@ -31,14 +32,6 @@ _RETRY_AFTER = {
         "schema": {"type": "string", "pattern": "^[0-9]+$"},
     }
 }
-_IF_MATCH = {
-    "name": "If-Match",
-    "in": "header",
-    "description": "The collection revision (ac-revision) the write is based on; quotes and W/ are accepted",
-    "schema": {"type": "string"},
-}
-# Every route answers these, whatever it does: the token check, and the unexpected.
-_ALWAYS = (401, 403, 500, 503)
 _LP_ERRORS = {
     400: "Bad Request: validation, If-Match or id",
     401: "Not Authorized",
@@ -66,15 +59,9 @@ def _ref(schema: str) -> dict[str, str]:
     return {"$ref": f"#/components/schemas/{schema}"}
 
 
-def _errors(schema: str, statuses: tuple[int, ...]) -> dict[str, Any]:
-    """References to the error responses of the API whose error body is `schema`, one per status."""
-    return {
-        str(status): {"$ref": f"#/components/responses/{schema}{status}"} for status in sorted({*statuses, *_ALWAYS})
-    }
-
-
 def _error_responses(schema: str, descriptions: dict[int, str]) -> dict[str, Any]:
-    """The error responses `_errors` refers to, with the error body `schema` (503 with Retry-After)."""
+    """Each API's error responses, which the routes refer to (openapi.error_responses), with the
+    error body `schema` (503 with Retry-After)."""
     responses = {}
     for status, description in descriptions.items():
         response: dict[str, Any] = {"description": description, "content": {_JSON: {"schema": _ref(schema)}}}
@@ -84,146 +71,48 @@ def _error_responses(schema: str, descriptions: dict[int, str]) -> dict[str, Any
     return responses
 
 
-def _body(schema: dict[str, Any], max_bytes: int) -> dict[str, Any]:
-    return {
-        "required": True,
-        "description": f"JSON, at most {max_bytes} bytes (larger bodies are refused with 413 before parsing)",
-        "content": {_JSON: {"schema": schema}},
-    }
+@functools.cache
+def resolvers() -> dict[str, Any]:
+    """The resolver (`app`) of each function of the template with Api routes, by logical id."""
+    runtime.prepare_process()
+    found = {}
+    for logical_id, spec in template.functions().items():
+        if spec.routes:
+            module = runtime.import_handler_module(spec, f"_openapi_{logical_id}")
+            if not hasattr(module, "app"):
+                raise LookupError(f"{logical_id}: {spec.code_dir.name}/app.py declares no resolver named app")
+            found[logical_id] = module.app
+    return found
 
 
-def _occasions(description: str, array: bool = True, single: bool = False) -> dict[str, Any]:
-    """Occasions with the revision; `array` an array of them, `single` also one object (as sent)."""
-    schema: dict[str, Any] = _ref("SpecialOccasion")
-    if array:
-        schema = {"type": "array", "items": schema}
-    if single:
-        schema = {"oneOf": [schema, _ref("SpecialOccasion")]}
-    return {"description": description, "headers": _REVISION_HEADER, "content": {_JSON: {"schema": schema}}}
+def _declared(logical_id: str, route: template.Route) -> Any:
+    """The route of the function's resolver that answers the template's `route`."""
+    for declared in resolvers()[logical_id].routes:
+        if declared.method == route.method and declared.openapi_path == route.path:
+            if not declared.summary or not declared.responses:
+                raise ValueError(f"{logical_id}: {route.method} {route.path} is declared without summary or responses")
+            return declared
+    raise LookupError(f"{logical_id}: the template's {route.method} {route.path} is not a route of its app.py")
 
 
-def operations() -> dict[str, dict[str, Any]]:
-    """Each function's operation; `pathSchemas` gives its path parameters' schemas (string when absent)."""
-    from calendar_exceptions.office_hours.models import ID_PATTERN
-    from calendar_exceptions.special_occasions.validation import MAX_PER_REQUEST
-    from calendar_exceptions.validation import MAX_BODY_BYTES
-
-    def lp_errors(*statuses: int) -> dict[str, Any]:
-        return _errors("LivePersonError", statuses)
-
-    occasion_id = r"[0-9]{1,18}"
-    occasions_body = {"type": "array", "minItems": 1, "maxItems": MAX_PER_REQUEST}
-    version = {"$ref": "#/components/parameters/IntercomVersion"}
-    ids = {"office_hours_schedule_id": ID_PATTERN, "id": ID_PATTERN}
-
-    def intercom(operation_id: str, summary: str, schema: str, *errors: int, body: str | None = None) -> dict[str, Any]:
-        operation: dict[str, Any] = {
-            "operationId": operation_id,
-            "summary": summary,
-            "parameters": [version],
-            "pathSchemas": {name: {"type": "string", "pattern": pattern} for name, pattern in ids.items()},
-            "responses": {
-                "200": {"description": summary, "content": {_JSON: {"schema": _ref(schema)}}},
-                **_errors("IntercomError", (400, *errors, *((413,) if body else ()))),
-            },
-        }
-        if body is not None:
-            operation["requestBody"] = _body(_ref(body), MAX_BODY_BYTES)
-        return operation
-
-    return {
-        "ListSpecialOccasionsFunction": {
-            "operationId": "listSpecialOccasions",
-            "summary": "List the account's special occasions",
-            "responses": {"200": _occasions("The special occasions"), **lp_errors()},
-        },
-        "GetSpecialOccasionFunction": {
-            "operationId": "getSpecialOccasion",
-            "summary": "Get one special occasion",
-            "pathSchemas": {"id": {"type": "string", "pattern": f"^{occasion_id}$"}},
-            "responses": {"200": _occasions("The special occasion", array=False), **lp_errors(400, 404)},
-        },
-        "CreateSpecialOccasionsFunction": {
-            "operationId": "createSpecialOccasions",
-            "summary": "Create special occasions (an array, or one object); ids are assigned by the server",
-            "parameters": [{**_IF_MATCH, "required": False}],
-            "requestBody": _body(
-                {"oneOf": [{**occasions_body, "items": _ref("NewSpecialOccasion")}, _ref("NewSpecialOccasion")]},
-                MAX_BODY_BYTES,
-            ),
-            "responses": {
-                "200": _occasions("The created special occasions; one object when one was sent", single=True),
-                **lp_errors(400, 409, 413),
-            },
-        },
-        "UpdateSpecialOccasionsFunction": {
-            "operationId": "updateSpecialOccasions",
-            "summary": "Update special occasions, all or none, guarded by the collection revision",
-            "parameters": [{**_IF_MATCH, "required": True}],
-            "requestBody": _body({**occasions_body, "items": _ref("SpecialOccasion")}, MAX_BODY_BYTES),
-            "responses": {
-                "200": _occasions("The updated special occasions, in request order"),
-                "304": {"description": "Nothing changed; no body", "headers": _REVISION_HEADER},
-                **lp_errors(400, 404, 409, 413),
-            },
-        },
-        "DeleteSpecialOccasionsFunction": {
-            "operationId": "deleteSpecialOccasions",
-            "summary": f"Delete special occasions: /{{id}} or /{{id1}},{{id2}} (at most {MAX_PER_REQUEST} ids)",
-            "parameters": [{**_IF_MATCH, "required": True}],
-            "pathSchemas": {
-                "id": {"type": "string", "pattern": f"^{occasion_id}(,{occasion_id}){{0,{MAX_PER_REQUEST - 1}}}$"}
-            },
-            "responses": {
-                "200": {"description": "Deleted; no body", "headers": _REVISION_HEADER},
-                **lp_errors(400, 404, 409),
-            },
-        },
-        "ListOfficeHoursSchedulesFunction": intercom(
-            "listOfficeHoursSchedules", "The workspace's office hours schedules", "ScheduleList"
-        ),
-        "CreateOfficeHoursScheduleFunction": intercom(
-            "createOfficeHoursSchedule", "The created schedule", "Schedule", 409, body="NewSchedule"
-        ),
-        "GetOfficeHoursScheduleFunction": intercom("getOfficeHoursSchedule", "The schedule", "Schedule", 404),
-        "UpdateOfficeHoursScheduleFunction": intercom(
-            "updateOfficeHoursSchedule",
-            "The schedule with the sent fields changed",
-            "Schedule",
-            404,
-            body="ScheduleChange",
-        ),
-        "DeleteOfficeHoursScheduleFunction": intercom(
-            "deleteOfficeHoursSchedule", "The schedule and its exceptions are deleted", "Deleted", 404
-        ),
-        "ListOfficeHoursExceptionsFunction": intercom(
-            "listOfficeHoursExceptions", "The schedule's exceptions", "OfficeHoursExceptionList", 404
-        ),
-        "CreateOfficeHoursExceptionFunction": intercom(
-            "createOfficeHoursException",
-            "The created exception",
-            "OfficeHoursException",
-            404,
-            409,
-            422,
-            body="NewException",
-        ),
-        "GetOfficeHoursExceptionFunction": intercom(
-            "getOfficeHoursException", "The exception", "OfficeHoursException", 404
-        ),
-        "UpdateOfficeHoursExceptionFunction": intercom(
-            "updateOfficeHoursException",
-            "The exception with the sent fields changed",
-            "OfficeHoursException",
-            404,
-            409,
-            422,
-            body="ExceptionChange",
-        ),
-        "DeleteOfficeHoursExceptionFunction": intercom(
-            "deleteOfficeHoursException", "The exception is deleted and its date freed", "Deleted", 404, 409
-        ),
-    }
+def operation(declared: Any) -> dict[str, Any]:
+    """The OpenAPI operation of a declared route (rest.Route)."""
+    given = {p["name"]: p for p in declared.parameters if p.get("in") == "path"}
+    path_parameters = [
+        given.get(name) or {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
+        for name in re.findall(r"\{([^}]+)\}", declared.openapi_path)
+    ]
+    undeclared = set(given) - {p["name"] for p in path_parameters}
+    if undeclared:
+        raise ValueError(f"{declared.openapi_path}: path parameters {sorted(undeclared)} are not in the path")
+    result: dict[str, Any] = {"operationId": declared.operation_id, "summary": declared.summary}
+    if declared.description:
+        result["description"] = declared.description
+    result["parameters"] = path_parameters + [p for p in declared.parameters if p.get("in") != "path"]
+    if declared.request_body is not None:
+        result["requestBody"] = declared.request_body
+    result["responses"] = {str(status): response for status, response in sorted(declared.responses.items())}
+    return result
 
 
 def _version_order(version: str) -> tuple[int, ...]:
@@ -327,23 +216,11 @@ def _parameters() -> dict[str, Any]:
 
 
 def document() -> dict[str, Any]:
-    described = operations()
     paths: dict[str, dict[str, Any]] = {}
     for logical_id, spec in sorted(template.functions().items()):
-        if not spec.routes:
-            continue
-        if logical_id not in described:
-            raise KeyError(f"{logical_id} has Api routes but no entry in local/openapi.py operations()")
         for route in spec.routes:
-            operation = {**described[logical_id]}
-            path_schemas = operation.pop("pathSchemas", {})
-            path_params = [
-                {"name": name, "in": "path", "required": True, "schema": path_schemas.get(name, {"type": "string"})}
-                for name in re.findall(r"\{([^}+]+)\+?\}", route.path)
-            ]
-            operation["parameters"] = path_params + operation.get("parameters", [])
-            paths.setdefault(route.path, {})[route.method.lower()] = operation
-    return {
+            paths.setdefault(route.path, {})[route.method.lower()] = operation(_declared(logical_id, route))
+    built = {
         "openapi": "3.1.0",
         "info": {"title": "Calendar exceptions API", "version": "1.0.0"},
         "servers": [{"url": "/"}],
@@ -359,6 +236,27 @@ def document() -> dict[str, Any]:
         },
         "security": [{"bearerAuth": []}],
     }
+    _check_references(built)
+    return built
+
+
+def _check_references(built: dict[str, Any]) -> None:
+    """Every `$ref` a route declares names a component of the document."""
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            ref = value.get("$ref")
+            if isinstance(ref, str):
+                _, section, name = ref.rsplit("/", 2)
+                if name not in built["components"].get(section, {}):
+                    raise LookupError(f"{ref} names no component of the document")
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(built["paths"])
 
 
 def document_json() -> str:
@@ -373,7 +271,4 @@ def write(path: Path = CHECKED_IN) -> Path:
 
 
 if __name__ == "__main__":
-    from local import runtime
-
-    runtime.prepare_process()
     print(f"wrote {write()}")

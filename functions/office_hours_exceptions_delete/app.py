@@ -9,12 +9,17 @@ from calendar_exceptions.office_hours import api
 app = api.resolver()
 
 
-@app.delete(api.EXCEPTION)
+@app.delete(
+    api.EXCEPTION,
+    summary="The exception is deleted and its date freed",
+    parameters=api.parameters(api.SCHEDULE_ID, api.EXCEPTION_ID),
+    responses={200: api.returns("Deleted", "The exception is deleted and its date freed"), **api.errors(404, 409)},
+)
 def delete_office_hours_exception(office_hours_schedule_id: str, id: str):  # noqa: A002 - the vendor's path parameter
     schedule_id, exception_id = api.schedule_id(office_hours_schedule_id), api.exception_id(id)
     api.service().delete_exception(api.workspace(app), schedule_id, exception_id)
     metrics.add_metric(name="OfficeHoursExceptionsDeleted", unit=MetricUnit.Count, value=1)
-    return api.respond(api.deleted("office_hours_exception", exception_id))
+    return api.respond(200, api.deleted("office_hours_exception", exception_id))
 
 
 lambda_handler = api_gateway_handler(app)

@@ -14,13 +14,22 @@ from calendar_exceptions.office_hours.validation import exception_change
 app = api.resolver()
 
 
-@app.put(api.EXCEPTION)
+@app.put(
+    api.EXCEPTION,
+    summary="The exception with the sent fields changed",
+    parameters=api.parameters(api.SCHEDULE_ID, api.EXCEPTION_ID),
+    request_body=api.json_body("ExceptionChange"),
+    responses={
+        200: api.returns("OfficeHoursException", "The exception with the sent fields changed"),
+        **api.errors(404, 409, 413, 422),
+    },
+)
 def update_office_hours_exception(office_hours_schedule_id: str, id: str):  # noqa: A002 - the vendor's path parameter
     schedule_id, exception_id = api.schedule_id(office_hours_schedule_id), api.exception_id(id)
     change = exception_change(app.current_event.body)
     exception = api.service().update_exception(api.workspace(app), schedule_id, exception_id, change)
     metrics.add_metric(name="OfficeHoursExceptionsUpdated", unit=MetricUnit.Count, value=1)
-    return api.respond(exception.to_json())
+    return api.respond(200, exception.to_json())
 
 
 lambda_handler = api_gateway_handler(app)

@@ -9,12 +9,17 @@ from calendar_exceptions.office_hours import api
 app = api.resolver()
 
 
-@app.delete(api.SCHEDULE)
+@app.delete(
+    api.SCHEDULE,
+    summary="The schedule and its exceptions are deleted",
+    parameters=api.parameters(api.SCHEDULE_ID),
+    responses={200: api.returns("Deleted", "The schedule and its exceptions are deleted"), **api.errors(404)},
+)
 def delete_office_hours_schedule(office_hours_schedule_id: str):
     schedule_id = api.schedule_id(office_hours_schedule_id)
     api.service().delete_schedule(api.workspace(app), schedule_id)
     metrics.add_metric(name="OfficeHoursSchedulesDeleted", unit=MetricUnit.Count, value=1)
-    return api.respond(api.deleted("office_hours_schedule", schedule_id))
+    return api.respond(200, api.deleted("office_hours_schedule", schedule_id))
 
 
 lambda_handler = api_gateway_handler(app)

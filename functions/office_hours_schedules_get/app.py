@@ -6,10 +6,15 @@ from calendar_exceptions.office_hours import api
 app = api.resolver()
 
 
-@app.get(api.SCHEDULE)
+@app.get(
+    api.SCHEDULE,
+    summary="The schedule",
+    parameters=api.parameters(api.SCHEDULE_ID),
+    responses={200: api.returns("Schedule", "The schedule"), **api.errors(404)},
+)
 def get_office_hours_schedule(office_hours_schedule_id: str):
     schedule = api.service().schedule(api.workspace(app), api.schedule_id(office_hours_schedule_id))
-    return api.respond(schedule.to_json())
+    return api.respond(200, schedule.to_json())
 
 
 lambda_handler = api_gateway_handler(app)

@@ -10,13 +10,19 @@ from calendar_exceptions.office_hours.validation import schedule_change
 app = api.resolver()
 
 
-@app.put(api.SCHEDULE)
+@app.put(
+    api.SCHEDULE,
+    summary="The schedule with the sent fields changed",
+    parameters=api.parameters(api.SCHEDULE_ID),
+    request_body=api.json_body("ScheduleChange"),
+    responses={200: api.returns("Schedule", "The schedule with the sent fields changed"), **api.errors(404, 413)},
+)
 def update_office_hours_schedule(office_hours_schedule_id: str):
     schedule_id = api.schedule_id(office_hours_schedule_id)
     change = schedule_change(app.current_event.body)
     schedule = api.service().update_schedule(api.workspace(app), schedule_id, change)
     metrics.add_metric(name="OfficeHoursSchedulesUpdated", unit=MetricUnit.Count, value=1)
-    return api.respond(schedule.to_json())
+    return api.respond(200, schedule.to_json())
 
 
 lambda_handler = api_gateway_handler(app)

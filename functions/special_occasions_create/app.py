@@ -10,9 +10,18 @@ from calendar_exceptions.special_occasions.validation import new_occasions
 app = api.resolver()
 
 
-@app.post(api.COLLECTION)
-def create_special_occasions(accountId: str):  # noqa: N803 - the vendor's path parameter name
-    account = api.account(app, accountId)
+@app.post(
+    api.COLLECTION,
+    summary="Create special occasions (an array, or one object); ids are assigned by the server",
+    parameters=[api.if_match_header(required=False)],
+    request_body=api.occasions_request_body("NewSpecialOccasion", single=True),
+    responses={
+        200: api.occasions_response("The created special occasions; one object when one was sent", single=True),
+        **api.errors(400, 409, 413),
+    },
+)
+def create_special_occasions(accountId: str):  # noqa: N803 - the vendor's path parameter name, checked by the middleware
+    account = api.account(app)
     revision = api.if_match(app, required=False)
     occasions, single = new_occasions(app.current_event.body)
     outcome = api.service().create(account, revision, occasions)

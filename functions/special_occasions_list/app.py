@@ -6,9 +6,13 @@ from calendar_exceptions.special_occasions import api
 app = api.resolver()
 
 
-@app.get(api.COLLECTION)
-def list_special_occasions(accountId: str):  # noqa: N803 - the vendor's path parameter name
-    outcome = api.service().list(api.account(app, accountId))
+@app.get(
+    api.COLLECTION,
+    summary="List the account's special occasions",
+    responses={200: api.occasions_response("The special occasions"), **api.errors()},
+)
+def list_special_occasions(accountId: str):  # noqa: N803 - the vendor's path parameter name, checked by the middleware
+    outcome = api.service().list(api.account(app))
     return api.respond(200, outcome.revision, api.occasions_body(outcome.occasions))
 
 

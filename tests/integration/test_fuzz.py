@@ -28,9 +28,9 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from local import openapi
 from tests.builders import SCHEDULES, closed, collection, custom_hours, exceptions_url, occasion, schedule
 from tests.integration.conftest import bearer
+from tools import openapi
 
 TENANT = "fuzz"
 AUTH = bearer(TENANT)

@@ -6,7 +6,8 @@ import json
 
 from openapi_spec_validator import validate
 
-from local import openapi, template
+from local import template
+from tools import openapi
 
 
 def test_the_checked_in_document_is_the_generated_one():

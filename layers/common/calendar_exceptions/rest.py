@@ -91,9 +91,39 @@ class Request:
         self.request_context = RequestContext(event.get("requestContext") or {})
 
 
+class Route:
+    """A declared route: what the resolver matches and calls, and what the OpenAPI document says of it.
+
+    The attributes are Powertools' `Route`'s where it has them (`method`, `path`, `rule`,
+    `func`, `summary`, `description`, `responses`, `operation_id`, `openapi_path`);
+    `parameters` and `request_body` are this resolver's own (Powertools reads them from the
+    handler's annotated signature, which would import its OpenAPI models at cold start).
+    Nothing here is read while answering a request: `tools/openapi.py` reads it.
+    """
+
+    def __init__(self, method: str, path: str, func: Handler, **openapi: Any) -> None:
+        self.method = method.upper()
+        self.path = path
+        self.rule = re.compile("^" + _PARAMETER.sub(lambda name: f"(?P<{name[1]}>{_SEGMENT})", path) + "$")
+        self.func = func
+        self.summary: str | None = openapi.get("summary")
+        self.description: str | None = openapi.get("description")
+        self.responses: dict[int, dict[str, Any]] = openapi.get("responses") or {}
+        self.parameters: list[dict[str, Any]] = openapi.get("parameters") or []
+        self.request_body: dict[str, Any] | None = openapi.get("request_body")
+        # camelCase of the handler's name: list_special_occasions -> listSpecialOccasions.
+        first, *rest = func.__name__.split("_")
+        self.operation_id: str = openapi.get("operation_id") or first + "".join(part.title() for part in rest)
+
+    @property
+    def openapi_path(self) -> str:
+        """The path as OpenAPI (and the template) writes it: `{name}` for a parameter."""
+        return _PARAMETER.sub(lambda name: "{" + name[1] + "}", self.path)
+
+
 class RestResolver:
     def __init__(self) -> None:
-        self._routes: list[tuple[str, re.Pattern[str], Handler]] = []
+        self.routes: list[Route] = []
         self._error_handlers: dict[type[BaseException], Callable[[Any], Response]] = {}
         self._middlewares: list[Middleware] = []
         self.context: dict[str, Any] = {}
@@ -102,26 +132,52 @@ class RestResolver:
 
     # --- registration -------------------------------------------------------------------
 
-    def route(self, rule: str, method: str) -> Callable[[Handler], Handler]:
-        pattern = re.compile("^" + _PARAMETER.sub(lambda name: f"(?P<{name[1]}>{_SEGMENT})", rule) + "$")
+    def route(
+        self,
+        rule: str,
+        method: str,
+        *,
+        summary: str | None = None,
+        description: str | None = None,
+        responses: dict[int, dict[str, Any]] | None = None,
+        operation_id: str | None = None,
+        parameters: list[dict[str, Any]] | None = None,
+        request_body: dict[str, Any] | None = None,
+    ) -> Callable[[Handler], Handler]:
+        """Register the handler of `method` on `rule`, with what the OpenAPI document says of it.
+
+        `summary`, `description`, `operation_id` (by default the handler's name in
+        camelCase) and `responses` (status -> OpenAPI Response or Reference object) as
+        Powertools takes them; `parameters` (OpenAPI Parameter or Reference objects; a path
+        parameter not listed is a string) and `request_body` (an OpenAPI Request Body
+        object). Plain dicts, so that declaring a route imports nothing.
+        """
+        openapi = {
+            "summary": summary,
+            "description": description,
+            "responses": responses,
+            "operation_id": operation_id,
+            "parameters": parameters,
+            "request_body": request_body,
+        }
 
         def register(handler: Handler) -> Handler:
-            self._routes.append((method.upper(), pattern, handler))
+            self.routes.append(Route(method, rule, handler, **openapi))
             return handler
 
         return register
 
-    def get(self, rule: str) -> Callable[[Handler], Handler]:
-        return self.route(rule, "GET")
+    def get(self, rule: str, **openapi: Any) -> Callable[[Handler], Handler]:
+        return self.route(rule, "GET", **openapi)
 
-    def post(self, rule: str) -> Callable[[Handler], Handler]:
-        return self.route(rule, "POST")
+    def post(self, rule: str, **openapi: Any) -> Callable[[Handler], Handler]:
+        return self.route(rule, "POST", **openapi)
 
-    def put(self, rule: str) -> Callable[[Handler], Handler]:
-        return self.route(rule, "PUT")
+    def put(self, rule: str, **openapi: Any) -> Callable[[Handler], Handler]:
+        return self.route(rule, "PUT", **openapi)
 
-    def delete(self, rule: str) -> Callable[[Handler], Handler]:
-        return self.route(rule, "DELETE")
+    def delete(self, rule: str, **openapi: Any) -> Callable[[Handler], Handler]:
+        return self.route(rule, "DELETE", **openapi)
 
     def use(self, middlewares: list[Middleware]) -> None:
         """Middlewares around every request, matched or not, first registered outermost."""
@@ -167,15 +223,18 @@ class RestResolver:
 
     def _matching_route(self) -> Callable[[], Response]:
         method, path = self.current_event.http_method.upper(), self.current_event.path
-        for route_method, pattern, handler in self._routes:
-            match = pattern.match(path) if route_method == method else None
+        for route in self.routes:
+            match = route.rule.match(path) if route.method == method else None
             if match:
                 arguments = match.groupdict()
-                return lambda: handler(**arguments)
+                # As Powertools does: middlewares read the path parameters here.
+                self.append_context(_route_args=arguments)
+                return lambda: route.func(**arguments)
 
         def not_found() -> Response:
             raise NotFoundError(f"No route for {method} {path}")
 
+        self.append_context(_route_args={})
         return not_found
 
     def _through_middlewares(self, call: Callable[[], Response], index: int) -> Response:

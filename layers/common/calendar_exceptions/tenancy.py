@@ -1,8 +1,9 @@
 """The caller's tenant, established from the request's `Authorization: Bearer <token>`.
 
 The tenant is the LivePerson account id and, for office hours, the Intercom workspace.
-Handlers call `authenticated_tenant(event)` before anything else and trust only what it
-returns, never an id from the path or the body.
+Each API's resolver runs `authentication(...)` as its middleware: it establishes the
+caller's tenant before any route code runs, then the API's own checks; handlers read the
+tenant with `tenant(app)` and trust only it, never an id from the path or the body.
 
 The check runs here, in the shared layer, rather than in an API Gateway authorizer, so it
 behaves the same under `make serve`, `make invoke` and when deployed, and each API answers
@@ -26,6 +27,7 @@ from typing import Any
 
 from calendar_exceptions import storage
 from calendar_exceptions.errors import Forbidden, Unauthenticated
+from calendar_exceptions.rest import Middleware, NextMiddleware, Response, RestResolver
 from calendar_exceptions.tokens import READ, TOKEN_FORMAT, WRITE, TokenRecord, TokenRepository, token_hash
 
 CACHE_TTL_SECONDS = 60.0
@@ -43,6 +45,35 @@ def authenticated_tenant(event: dict[str, Any]) -> str:
     """The tenant of the request's token, or Unauthenticated (401), or Forbidden (403) when the
     token lacks the scope the HTTP method needs (GET/HEAD/OPTIONS: read; any other: write)."""
     return authenticator().tenant(event)
+
+
+TENANT = "tenant"
+# A check an API adds after authentication, given the resolver and the tenant; it raises to refuse.
+Check = Callable[[RestResolver, str], None]
+
+
+def authentication(*checks: Check) -> Middleware:
+    """The resolver middleware of an API: the caller's tenant into the resolver's context, then `checks`.
+
+    It runs around every request, a route matched or not, before any route code: a bad
+    token is 401 and a token without the method's scope 403 before anything else is
+    looked at, then each of the API's `checks` in order (the path's account, a version
+    header), then the route.
+    """
+
+    def authenticate(app: RestResolver, next_middleware: NextMiddleware) -> Response:
+        caller = authenticated_tenant(app.current_event.raw_event)
+        app.append_context(**{TENANT: caller})
+        for check in checks:
+            check(app, caller)
+        return next_middleware(app)
+
+    return authenticate
+
+
+def tenant(app: RestResolver) -> str:
+    """The authenticated caller's tenant, as `authentication` established it for this request."""
+    return app.context[TENANT]
 
 
 def bearer_token(event: dict[str, Any]) -> str:

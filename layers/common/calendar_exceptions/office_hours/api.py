@@ -1,4 +1,8 @@
-"""HTTP glue shared by the office hours handlers: routes, the Intercom error body, version, tenant, ids."""
+"""HTTP glue shared by the office hours handlers: routes, the Intercom error body, version, tenant, ids.
+
+It also holds the pieces of the routes' OpenAPI declarations that the routes share (the
+path parameters, the Intercom-Version header, the Intercom error responses).
+"""
 
 from __future__ import annotations
 
@@ -7,14 +11,15 @@ import json
 import re
 from typing import Any
 
+from calendar_exceptions import openapi
 from calendar_exceptions.errors import DomainError, InvalidInput
 from calendar_exceptions.http_errors import register_error_handlers
 from calendar_exceptions.office_hours.models import ID_PATTERN
 from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 from calendar_exceptions.office_hours.service import OfficeHoursService, exception_not_found, schedule_not_found
-from calendar_exceptions.rest import APPLICATION_JSON, NextMiddleware, Response, RestResolver
+from calendar_exceptions.rest import APPLICATION_JSON, Response, RestResolver
 from calendar_exceptions.storage import dynamodb_client, table_name
-from calendar_exceptions.tenancy import authenticated_tenant
+from calendar_exceptions.tenancy import authentication, tenant
 
 SCHEDULES = "/office_hours_schedules"
 SCHEDULE = SCHEDULES + "/<office_hours_schedule_id>"
@@ -56,24 +61,22 @@ class IntercomErrorFormat:
 def resolver() -> RestResolver:
     app = RestResolver()
     register_error_handlers(app, IntercomErrorFormat())
-    app.use(middlewares=[_authenticate_then_check_version])
+    app.use(middlewares=[authentication(_supported_version)])
     return app
 
 
-def _authenticate_then_check_version(app: RestResolver, next_middleware: NextMiddleware) -> Response:
-    """Every office hours route: the caller's workspace first (401), then the Intercom-Version header (400)."""
-    app.append_context(workspace=authenticated_tenant(app.current_event.raw_event))
+def _supported_version(app: RestResolver, caller: str) -> None:
+    """Every office hours route, once the caller is known (401, 403): the Intercom-Version header (400)."""
     version = app.current_event.headers.get(VERSION_HEADER)
     if version is not None and version not in VERSIONS:
         raise InvalidInput(
             f"{VERSION_HEADER}: '{version}' is not a supported version", VERSION_HEADER, code="intercom_version_invalid"
         )
-    return next_middleware(app)
 
 
 def workspace(app: RestResolver) -> str:
     """The authenticated caller's workspace; never one from the path or the body."""
-    return app.context["workspace"]
+    return tenant(app)
 
 
 @functools.cache
@@ -93,7 +96,7 @@ def exception_id(value: str) -> str:
     return value
 
 
-def respond(body: dict[str, Any], status: int = 200) -> Response:
+def respond(status: int, body: dict[str, Any]) -> Response:
     return Response(status_code=status, content_type=APPLICATION_JSON, body=json.dumps(body))
 
 
@@ -103,3 +106,32 @@ def listed(kind: str, objects: list[Any]) -> dict[str, Any]:
 
 def deleted(kind: str, object_id: str) -> dict[str, Any]:
     return {"type": kind, "id": object_id, "deleted": True}
+
+
+# --- what the routes declare for the OpenAPI document (tools/openapi.py) ----------------------
+
+_ID_SCHEMA = {"type": "string", "pattern": ID_PATTERN}
+SCHEDULE_ID = openapi.path_parameter("office_hours_schedule_id", _ID_SCHEMA)
+EXCEPTION_ID = openapi.path_parameter("id", _ID_SCHEMA)
+# Every route reads it (the middleware): a route's parameters are `parameters(...)`.
+_VERSION = {"$ref": "#/components/parameters/IntercomVersion"}
+
+
+def parameters(*path_parameters: dict[str, Any]) -> list[dict[str, Any]]:
+    """The route's path parameters and the Intercom-Version header every route reads."""
+    return [*path_parameters, _VERSION]
+
+
+def returns(model: str, description: str) -> dict[str, Any]:
+    """The 200 response: the JSON object of the component schema `model`."""
+    return openapi.json_response(description, openapi.schema(model))
+
+
+def errors(*statuses: int) -> dict[int, dict[str, str]]:
+    """The error responses of a route answering `statuses`, with the 400 every route can answer
+    (the Intercom-Version header) and those of every route."""
+    return openapi.error_responses("IntercomError", 400, *statuses)
+
+
+def json_body(model: str) -> dict[str, Any]:
+    return openapi.json_request_body(openapi.schema(model))

@@ -1,4 +1,8 @@
-"""HTTP glue shared by the special occasions handlers: routes, headers, responses, errors."""
+"""HTTP glue shared by the special occasions handlers: routes, authentication, headers, responses, errors.
+
+It also holds the pieces of the routes' OpenAPI declarations that the five routes share
+(the If-Match header, the occasions' responses, the LivePerson error responses).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import json
 import re
 from typing import Any
 
+from calendar_exceptions import openapi
 from calendar_exceptions.errors import DomainError, Forbidden, InvalidInput
 from calendar_exceptions.http_errors import register_error_handlers
 from calendar_exceptions.rest import APPLICATION_JSON, Response, RestResolver
@@ -15,7 +20,7 @@ from calendar_exceptions.special_occasions.repository import SpecialOccasionRepo
 from calendar_exceptions.special_occasions.service import SpecialOccasionService
 from calendar_exceptions.special_occasions.validation import MAX_PER_REQUEST
 from calendar_exceptions.storage import dynamodb_client, table_name
-from calendar_exceptions.tenancy import authenticated_tenant
+from calendar_exceptions.tenancy import authentication, tenant
 
 COLLECTION = "/api/account/<accountId>/configuration/ac-common/specialoccasion"
 ITEM = COLLECTION + "/<id>"
@@ -35,20 +40,25 @@ class LivePersonErrorFormat:
 def resolver() -> RestResolver:
     app = RestResolver()
     register_error_handlers(app, LivePersonErrorFormat())
+    app.use(middlewares=[authentication(_path_account_is_the_callers)])
     return app
+
+
+def _path_account_is_the_callers(app: RestResolver, caller: str) -> None:
+    """After the token (401, 403 for its scope): another account in the path is 403, before anything else."""
+    account_id = app.context["_route_args"].get("accountId")
+    if account_id is not None and account_id != caller:
+        raise Forbidden(f"Not allowed to access account {account_id}")
+
+
+def account(app: RestResolver) -> str:
+    """The caller's account: the path's, which the middleware checked is the token's tenant."""
+    return tenant(app)
 
 
 @functools.cache
 def service() -> SpecialOccasionService:
     return SpecialOccasionService(SpecialOccasionRepository(dynamodb_client(), table_name()))
-
-
-def account(app: RestResolver, account_id: str) -> str:
-    """The path's account, once it is known to be the caller's own."""
-    tenant = authenticated_tenant(app.current_event.raw_event)
-    if account_id != tenant:
-        raise Forbidden(f"Not allowed to access account {account_id}")
-    return tenant
 
 
 def if_match(app: RestResolver, *, required: bool) -> int | None:
@@ -86,3 +96,48 @@ def respond(status: int, revision: int, body: Any = None) -> Response:
 
 def occasions_body(occasions: list[SpecialOccasion]) -> list[dict[str, Any]]:
     return [occasion.to_json() for occasion in occasions]
+
+
+# --- what the routes declare for the OpenAPI document (tools/openapi.py) ----------------------
+
+_REVISION_HEADER = {
+    REVISION_HEADER: {"description": "Revision of the collection", "required": True, "schema": {"type": "string"}}
+}
+_OCCASION_ID = r"[0-9]{1,18}"
+ONE_ID = openapi.path_parameter("id", {"type": "string", "pattern": f"^{_OCCASION_ID}$"})
+IDS = openapi.path_parameter(
+    "id", {"type": "string", "pattern": f"^{_OCCASION_ID}(,{_OCCASION_ID}){{0,{MAX_PER_REQUEST - 1}}}$"}
+)
+NOT_MODIFIED = {"description": "Nothing changed; no body", "headers": _REVISION_HEADER}
+DELETED = {"description": "Deleted; no body", "headers": _REVISION_HEADER}
+
+
+def if_match_header(*, required: bool) -> dict[str, Any]:
+    return {
+        "name": "If-Match",
+        "in": "header",
+        "description": "The collection revision (ac-revision) the write is based on; quotes and W/ are accepted",
+        "schema": {"type": "string"},
+        "required": required,
+    }
+
+
+def occasions_response(description: str, *, array: bool = True, single: bool = False) -> dict[str, Any]:
+    """Occasions with the revision; `array` an array of them, `single` also one object (as sent)."""
+    body: dict[str, Any] = openapi.schema("SpecialOccasion")
+    if array:
+        body = {"type": "array", "items": body}
+    if single:
+        body = {"oneOf": [body, openapi.schema("SpecialOccasion")]}
+    return openapi.json_response(description, body, _REVISION_HEADER)
+
+
+def occasions_request_body(model: str, *, single: bool = False) -> dict[str, Any]:
+    """A body of 1 to MAX_PER_REQUEST occasions of `model`; `single`: or one object."""
+    array = {"type": "array", "minItems": 1, "maxItems": MAX_PER_REQUEST, "items": openapi.schema(model)}
+    return openapi.json_request_body({"oneOf": [array, openapi.schema(model)]} if single else array)
+
+
+def errors(*statuses: int) -> dict[int, dict[str, str]]:
+    """The error responses of a route answering `statuses`, and those every route answers."""
+    return openapi.error_responses("LivePersonError", *statuses)
