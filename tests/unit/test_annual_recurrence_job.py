@@ -363,6 +363,8 @@ def test_the_handler_takes_now_from_the_event_and_logs_one_summary_line_with_met
     # And logs it as one structured line
     [line] = [entry for entry in info_log() if entry["message"] == "annual recurrences applied"]
     assert {key: line[key] for key in result} == result
+    # with the EventBridge event's id as its correlation id (entrypoint.scheduled_handler)
+    assert line["correlation_id"] == event["id"]
     # And publishes Due, Moved, Skipped and Failed as metrics
     emf = [json.loads(text) for text in capsys.readouterr().out.splitlines() if '"_aws"' in text]
     [published] = [entry for entry in emf if "Moved" in entry]

@@ -201,3 +201,17 @@ def test_the_path_account_is_never_the_tenant_of_a_token_of_another_account(api)
     api.call("POST", collection(OTHER_TENANT), [occasion("Theirs")], tenant=OTHER_TENANT)
     mine = api.call("GET", collection(TENANT), tenant=OTHER_TENANT)
     assert mine.status == 403
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        '/api/account/a"b/configuration/ac-common/specialoccasion',
+        '/office_hours_schedules/a"b',
+    ],
+    ids=["special_occasions", "office_hours"],
+)
+def test_a_path_no_route_of_the_function_matches_is_401_without_a_token_then_404(api, path):
+    # API Gateway passes any segment; the function's resolver matches fewer characters.
+    assert api.call("GET", path, tenant=None).status == 401
+    assert api.call("GET", path, tenant=TENANT).status == 404

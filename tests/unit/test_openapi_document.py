@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from openapi_spec_validator import validate
 
 from local import template
@@ -49,3 +50,23 @@ def test_the_limits_are_documented_where_the_code_enforces_them():
     put = document["paths"]["/api/account/{accountId}/configuration/ac-common/specialoccasion"]["put"]
     assert put["requestBody"]["content"]["application/json"]["schema"]["maxItems"] == 50
     assert str(MAX_BODY_BYTES) in put["requestBody"]["description"]
+
+
+def test_each_operation_is_what_its_route_declares():
+    # The statuses a route answers are the arguments of its route decorator in app.py.
+    [declared] = openapi.resolvers()["UpdateSpecialOccasionsFunction"].routes
+    put = openapi.document()["paths"][template.functions()["UpdateSpecialOccasionsFunction"].routes[0].path]["put"]
+    assert put["summary"] == declared.summary
+    assert put["responses"] == {str(status): response for status, response in declared.responses.items()}
+    assert put["operationId"] == "updateSpecialOccasions"
+
+
+def test_a_template_route_its_function_does_not_declare_fails_the_document():
+    with pytest.raises(LookupError, match=r"not a route of its app\.py"):
+        openapi._declared("ListSpecialOccasionsFunction", template.Route("POST", "/somewhere/else"))
+
+
+def test_a_reference_to_no_component_fails_the_document():
+    document = {"paths": {"/x": {"get": {"responses": {"418": {"$ref": "#/components/responses/Teapot"}}}}}}
+    with pytest.raises(LookupError, match="Teapot"):
+        openapi._check_references({**document, "components": {"responses": {}}})

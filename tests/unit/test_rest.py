@@ -116,3 +116,43 @@ def test_an_error_nothing_handles_propagates():
     app.get("/things/<id>")(lambda id: 1 / 0)  # noqa: A006
     with pytest.raises(ZeroDivisionError):
         app.resolve(event(), None)
+
+
+def test_a_route_keeps_what_it_declares_for_the_openapi_document():
+    app = RestResolver()
+    not_found = {"$ref": "#/components/responses/Error404"}
+
+    @app.put(
+        "/accounts/<accountId>/things/<id>",
+        summary="Replace a thing",
+        responses={200: {"description": "The thing"}, 404: not_found},
+        parameters=[{"name": "If-Match", "in": "header"}],
+        request_body={"required": True},
+    )
+    def replace_one_thing(accountId: str, id: str) -> Response:  # noqa: A002
+        return Response(200)
+
+    @app.get("/things", operation_id="things", description="All of them")
+    def list_things() -> Response:
+        return Response(200)
+
+    replace, listing = app.routes
+    assert (replace.method, replace.openapi_path, replace.func) == (
+        "PUT",
+        "/accounts/{accountId}/things/{id}",
+        replace_one_thing,
+    )
+    assert (replace.summary, replace.responses, replace.parameters, replace.request_body) == (
+        "Replace a thing",
+        {200: {"description": "The thing"}, 404: not_found},
+        [{"name": "If-Match", "in": "header"}],
+        {"required": True},
+    )
+    # The operation id is the handler's name in camelCase unless given.
+    assert (replace.operation_id, listing.operation_id) == ("replaceOneThing", "things")
+    assert (listing.description, listing.summary, listing.responses, listing.parameters) == (
+        "All of them",
+        None,
+        {},
+        [],
+    )
