@@ -68,8 +68,8 @@ def seed(table_name: str, stored: int, due: int = DUE) -> Seeded:
     """
     from moto.dynamodb.models import dynamodb_backends
 
+    from calendar_exceptions.office_hours.layout import claim_item, exception_item, schedule_key
     from calendar_exceptions.office_hours.models import OfficeHoursException, Schedule
-    from calendar_exceptions.office_hours.repository import claim_item, exception_item, schedule_key
     from calendar_exceptions.storage import to_item
 
     table = dynamodb_backends["123456789012"]["us-east-1"].get_table(table_name)
@@ -151,7 +151,8 @@ def item_level_rollback() -> Iterator[None]:
 
 def scan_repository(client: Any, table: str) -> Any:
     """The baseline: the job's repository, finding candidates with a Scan of the whole table."""
-    from calendar_exceptions.office_hours.repository import ANNUAL_SHARDS, AnnualCandidate, OfficeHoursRepository
+    from calendar_exceptions.office_hours.layout import ANNUAL_SHARDS, AnnualCandidate
+    from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 
     class ScanRepository(OfficeHoursRepository):
         def annual_candidates(self, shard: str, cutoff: str) -> Iterator[AnnualCandidate]:

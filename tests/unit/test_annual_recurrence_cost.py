@@ -8,9 +8,10 @@ from types import SimpleNamespace
 
 import pytest
 
+from calendar_exceptions.office_hours.layout import claim_item, exception_item
 from calendar_exceptions.office_hours.models import OfficeHoursException
 from calendar_exceptions.office_hours.recurrence import apply_annual_recurrences
-from calendar_exceptions.office_hours.repository import OfficeHoursRepository, claim_item, exception_item
+from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 from tests.builders import SCHEDULES, schedule
 from tests.unit.conftest import TABLE
 

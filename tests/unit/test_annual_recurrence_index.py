@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from calendar_exceptions.office_hours.repository import (
+from calendar_exceptions.office_hours.layout import (
     ANNUAL_INDEX,
     ANNUAL_SHARD,
     ANNUAL_SHARDS,
     AnnualCandidate,
-    OfficeHoursRepository,
     annual_shard,
     exception_key,
 )
+from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 from local import template
 from tests.builders import closed, exception_url, exceptions_url
 from tests.unit.conftest import TABLE

@@ -308,7 +308,7 @@ def test_an_exception_that_fails_is_counted_logged_and_does_not_stop_the_others(
 
 
 def test_an_exception_left_without_its_schedule_is_skipped(api, dynamodb):
-    from calendar_exceptions.office_hours.repository import schedule_key
+    from calendar_exceptions.office_hours.layout import schedule_key
 
     exception = make_exception(api, make_schedule(api), "2026-12-24")
     dynamodb.delete_item(TableName=TABLE, Key=schedule_key(WORKSPACE, exception["office_hours_schedule_id"]))

@@ -12,7 +12,7 @@ import json
 import pytest
 
 from calendar_exceptions import validation
-from calendar_exceptions.office_hours import validation as office_hours_validation
+from calendar_exceptions.office_hours import rules as office_hours_rules
 from calendar_exceptions.special_occasions import rules
 from calendar_exceptions.validation import MAX_BODY_BYTES
 from tests.builders import (
@@ -190,7 +190,7 @@ def test_office_hours_interval_arrays_over_their_count_are_400_before_any_interv
 ):
     schedule_id, exception_id = seeded["schedule"]["id"], seeded["custom_hours"]["id"]
     before = table_items()
-    checked = _count_calls(monkeypatch, office_hours_validation, "check_intervals")
+    checked = _count_calls(monkeypatch, office_hours_rules, "check_intervals")
     # 96 quarter hours fill a day and 672 a week: one more cannot be valid
     cases = [
         ("POST", exceptions_url(schedule_id), custom_hours("2027-01-01", time_intervals=_intervals(97, 5))),

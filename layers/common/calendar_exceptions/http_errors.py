@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from botocore import exceptions as botocore_errors
 from botocore.exceptions import ClientError
 
+from calendar_exceptions.dynamodb import cancellation_reasons, codes
 from calendar_exceptions.errors import (
     DomainError,
     Forbidden,
@@ -73,8 +74,7 @@ def storage_overloaded(error: ClientError) -> bool:
     """Whether DynamoDB refused `error`'s request for load or an internal failure: worth retrying later."""
     code = error.response.get("Error", {}).get("Code", "")
     if code == "TransactionCanceledException":
-        reasons = {reason.get("Code") for reason in error.response.get("CancellationReasons") or []}
-        return bool(reasons & _RETRYABLE_CANCELLATION_REASONS)
+        return bool(set(codes(cancellation_reasons(error))) & _RETRYABLE_CANCELLATION_REASONS)
     return code in _RETRYABLE_STORAGE_CODES
 
 

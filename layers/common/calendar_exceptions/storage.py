@@ -1,4 +1,7 @@
-"""DynamoDB client and item (de)serialisation shared by every data-access module."""
+"""The DynamoDB client, its deadline, and item (de)serialisation shared by every data-access module.
+
+The requests built with them (updates, transactions, retries, paging, batch deletes) are in `dynamodb`.
+"""
 
 from __future__ import annotations
 
@@ -59,6 +62,19 @@ def deadline(remaining_ms: Callable[[], int]) -> Iterator[None]:
         _remaining_ms.reset(token)
 
 
+# An attempt of a retried operation (dynamodb.retry_contended) is a read and a write or
+# two, well under a second unless storage is failing, when the calls' own check answers 503.
+ATTEMPT_ALLOWANCE_MS = 1000
+
+
+def attempt_fits_after(pause_s: float) -> bool | None:
+    """Whether another attempt of an operation could still be made after waiting `pause_s`; None without a deadline."""
+    remaining_ms = _remaining_ms.get()
+    if remaining_ms is None:
+        return None
+    return remaining_ms() - pause_s * 1000 >= REQUIRED_REMAINING_MS + ATTEMPT_ALLOWANCE_MS
+
+
 def _before_attempt(**_: Any) -> None:
     remaining_ms = _remaining_ms.get()
     if remaining_ms is not None and remaining_ms() < REQUIRED_REMAINING_MS:
@@ -79,16 +95,6 @@ def dynamodb_client() -> Any:
 
 def table_name() -> str:
     return os.environ["TABLE_NAME"]
-
-
-def query_items(client: Any, **request: Any) -> Iterator[dict[str, Any]]:
-    """Every item a Query returns, page after page."""
-    while True:
-        page = client.query(**request)
-        yield from page.get("Items", [])
-        if "LastEvaluatedKey" not in page:
-            return
-        request["ExclusiveStartKey"] = page["LastEvaluatedKey"]
 
 
 def to_item(values: dict[str, Any]) -> dict[str, Any]:
@@ -146,9 +152,3 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value
-
-
-def cancellation_codes(error: Any) -> list[str]:
-    """The per-item reason codes of a TransactionCanceledException, '' where an item passed."""
-    reasons = error.response.get("CancellationReasons") or []
-    return [reason.get("Code") or "" for reason in reasons]

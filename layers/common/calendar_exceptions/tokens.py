@@ -22,8 +22,9 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from calendar_exceptions.dynamodb import query_items
 from calendar_exceptions.errors import InvalidInput, NotFound
-from calendar_exceptions.storage import from_item, query_items, to_item
+from calendar_exceptions.storage import from_item, to_item
 
 PREFIX = "cex_"
 TOKEN_FORMAT = re.compile(r"cex_[A-Za-z0-9_-]{43}")

@@ -20,15 +20,13 @@ from zoneinfo import ZoneInfo
 
 from aws_lambda_powertools.metrics import MetricUnit
 
+from calendar_exceptions import primitives
+from calendar_exceptions.dynamodb import Contention
 from calendar_exceptions.observability import logger, metrics
 from calendar_exceptions.office_hours.annual_dates import latest_passed_date, local_today, next_occurrence
-from calendar_exceptions.office_hours.repository import (
-    ANNUAL_SHARDS,
-    AnnualCandidate,
-    Contention,
-    DateTaken,
-    OfficeHoursRepository,
-)
+from calendar_exceptions.office_hours.layout import ANNUAL_SHARDS, AnnualCandidate
+from calendar_exceptions.office_hours.repository import OfficeHoursRepository
+from calendar_exceptions.office_hours.rules import DateTaken
 
 # Stop while this much Lambda time is left: more than one item's worst case (a GetItem
 # and a transaction, each with the SDK's retries), so a run never dies mid-item.
@@ -167,7 +165,7 @@ class _ScheduleZones:
         key = (candidate.workspace, candidate.office_hours_schedule_id)
         if key not in self._zones:
             schedule = self._repository.schedule(*key)
-            self._zones[key] = None if schedule is None else ZoneInfo(schedule.time_zone_name)
+            self._zones[key] = None if schedule is None else primitives.zone(schedule.time_zone_name)
         return self._zones[key]
 
 

@@ -1,12 +1,13 @@
-"""Business rules of office hours: ids, timestamps, the 404/422 decisions and retries under contention."""
+"""Office hours operations: ids, timestamps, the 404/422 decisions and retries under contention."""
 
 from __future__ import annotations
 
-import random
 import time
-from collections.abc import Callable
 
+from calendar_exceptions.dynamodb import Contention, retry_contended
 from calendar_exceptions.errors import NotFound, RevisionConflict, Unprocessable
+from calendar_exceptions.office_hours import rules
+from calendar_exceptions.office_hours.layout import Versioned
 from calendar_exceptions.office_hours.models import (
     ExceptionChange,
     NewException,
@@ -14,13 +15,8 @@ from calendar_exceptions.office_hours.models import (
     OfficeHoursException,
     Schedule,
     ScheduleChange,
-    unprocessable,
 )
-from calendar_exceptions.office_hours.repository import Contention, OfficeHoursRepository, Versioned
-
-# Each attempt is one or two round trips; contention means another write to the same
-# exception committed in between, so a few attempts are plenty.
-ATTEMPTS = 5
+from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 
 
 def now() -> int:
@@ -37,11 +33,11 @@ class OfficeHoursService:
     def create_schedule(self, workspace: str, new: NewSchedule) -> Schedule:
         def attempt() -> Schedule:
             last_id, at = self._repository.last_id(workspace, "schedule"), now()
-            schedule = Schedule(id=str(last_id + 1), **new.model_dump(), created_at=at, updated_at=at)
+            schedule = Schedule(id=rules.next_id(last_id), **new.model_dump(), created_at=at, updated_at=at)
             self._repository.create_schedule(workspace, schedule, last_id)
             return schedule
 
-        return _until_uncontended(attempt)
+        return retry_contended(attempt, _contended, until_deadline=True)
 
     def schedule(self, workspace: str, schedule_id: str) -> Schedule:
         schedule = self._repository.schedule(workspace, schedule_id)
@@ -65,7 +61,7 @@ class OfficeHoursService:
     # --- exceptions ---------------------------------------------------------------------
 
     def create_exception(self, workspace: str, schedule_id: str, new: NewException) -> OfficeHoursException:
-        problem = unprocessable(new.exception_type, new.time_intervals)
+        problem = rules.unprocessable(new.exception_type, new.time_intervals)
         if problem is not None:
             self.schedule(workspace, schedule_id)
             raise Unprocessable(problem, "time_intervals")
@@ -73,17 +69,17 @@ class OfficeHoursService:
         def attempt() -> OfficeHoursException:
             last_id, at = self._repository.last_id(workspace, "exception"), now()
             exception = OfficeHoursException(
-                id=str(last_id + 1),
+                id=rules.next_id(last_id),
                 office_hours_schedule_id=schedule_id,
                 **new.model_dump(exclude={"time_intervals"}),
-                time_intervals=new.time_intervals or None,
+                time_intervals=rules.stored_intervals(new.time_intervals),
                 created_at=at,
                 updated_at=at,
             )
             self._repository.create_exception(workspace, exception, last_id)
             return exception
 
-        return _until_uncontended(attempt)
+        return retry_contended(attempt, _contended, until_deadline=True)
 
     def exception(self, workspace: str, schedule_id: str, exception_id: str) -> OfficeHoursException:
         return self._stored(workspace, schedule_id, exception_id).exception
@@ -102,7 +98,7 @@ class OfficeHoursService:
         The first attempt assumes a sent exception_date is the stored one; when DynamoDB
         refuses the update it returns the stored exception, which serves as the read.
         """
-        problem = change.unprocessable_whatever_is_stored()
+        problem = rules.unprocessable_whatever_is_stored(change.sent_values())
         if problem is not None:
             self._stored(workspace, schedule_id, exception_id)
             raise Unprocessable(problem, "time_intervals")
@@ -115,7 +111,7 @@ class OfficeHoursService:
             if result.stored is None:
                 raise exception_not_found(exception_id)
             updated = result.stored.exception.apply(change, at)
-            problem = unprocessable(updated.exception_type, updated.time_intervals)
+            problem = rules.unprocessable(updated.exception_type, updated.time_intervals)
             if problem is not None:
                 raise Unprocessable(problem, "time_intervals")
             if updated.exception_date == result.stored.exception.exception_date:
@@ -123,11 +119,12 @@ class OfficeHoursService:
             self._repository.move_exception(workspace, result.stored, updated)
             return updated
 
-        return _until_uncontended(attempt)
+        return retry_contended(attempt, _contended)
 
     def delete_exception(self, workspace: str, schedule_id: str, exception_id: str) -> None:
-        _until_uncontended(
-            lambda: self._repository.delete_exception(workspace, self._stored(workspace, schedule_id, exception_id))
+        retry_contended(
+            lambda: self._repository.delete_exception(workspace, self._stored(workspace, schedule_id, exception_id)),
+            _contended,
         )
 
     def _stored(self, workspace: str, schedule_id: str, exception_id: str) -> Versioned:
@@ -145,11 +142,5 @@ def exception_not_found(exception_id: str) -> NotFound:
     return NotFound(f"id: office hours exception {exception_id} not found", "id")
 
 
-def _until_uncontended[T](attempt: Callable[[], T]) -> T:
-    """Run `attempt` again, after a short jittered pause, each time another write got there first."""
-    for number in range(ATTEMPTS):
-        try:
-            return attempt()
-        except Contention:
-            time.sleep(random.uniform(0.005, 0.02) * (number + 1))  # noqa: S311 - jitter, not crypto
-    raise RevisionConflict("Other requests kept changing the same data during this request; retry")
+def _contended() -> RevisionConflict:
+    return RevisionConflict("Other requests kept changing the same data during this request; retry")

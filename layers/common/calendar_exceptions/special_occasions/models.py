@@ -1,6 +1,9 @@
 """Special occasion objects as the LivePerson Account Configuration API writes them.
 
-Types only; the rules that need dates, zones or other objects live in `validation`.
+Types and lengths only (strict: see primitives.StrictModel). What a value must mean (a
+real date, an IANA zone, a supported RRULE) is stated in `rules`; `validation` applies
+those rules to each parsed request and the ones that need several objects (distinct
+names, one default).
 """
 
 from __future__ import annotations
@@ -9,42 +12,36 @@ import hashlib
 import json
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from calendar_exceptions.primitives import MAX_TIME_ZONE, StrictModel
 
 MAX_NAME = 50
 MAX_DESCRIPTION = 200
 MAX_META_NAME = 200
 MAX_EVENTS = 50
 MAX_DATE_TIME = len("yyyy-MM-ddTHH:mm:ss")
-MAX_TIME_ZONE = 64  # the longest IANA name is 32 characters
 MAX_RULE = 500
 
 
-class _Strict(BaseModel):
-    # strict: "true" is not a boolean and 1.0 is not an id; forbid: unknown fields are errors.
-    # defer_build: a model's validator is built when first used, so each function builds
-    # only those it uses, not every model of the module at import.
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
-
-
-class LocalTime(_Strict):
+class LocalTime(StrictModel):
     dateTime: str = Field(max_length=MAX_DATE_TIME)
     timeZone: str = Field(max_length=MAX_TIME_ZONE)
 
 
-class EventMeta(_Strict):
+class EventMeta(StrictModel):
     working: bool
     name: str = Field(default="", max_length=MAX_META_NAME)
 
 
-class Event(_Strict):
+class Event(StrictModel):
     start: LocalTime
     end: LocalTime
     recurrence: list[Annotated[str, Field(max_length=MAX_RULE)]] = Field(default_factory=list, max_length=1)
     meta: EventMeta | None = None
 
 
-class OccasionFields(_Strict):
+class OccasionFields(StrictModel):
     deleted: bool = False
     name: str = Field(min_length=1, max_length=MAX_NAME)
     description: str = Field(max_length=MAX_DESCRIPTION)

@@ -4,24 +4,23 @@ One partition per account. Its head item holds the collection revision, the last
 issued, the default occasion's id and an index of every occasion's name and content
 digest; every write puts the head under the condition that the revision is still the one
 the write was based on, so all writes to one account's collection are serialised by
-DynamoDB and each takes one transaction.
+DynamoDB and each takes one transaction. A write that meets another transaction holding
+the head raises Contention (dynamodb), which the service retries.
 """
 
 from __future__ import annotations
 
-import random
 import threading
-import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
+from calendar_exceptions.dynamodb import CONDITION_FAILED, codes, query_items, transact
 from calendar_exceptions.errors import RevisionConflict
 from calendar_exceptions.special_occasions.models import SpecialOccasion
-from calendar_exceptions.storage import cancellation_codes, from_item, query_items, to_item
+from calendar_exceptions.storage import from_item, to_item
 
 HEAD_SK = "#HEAD"
-_CONFLICT_RETRIES = 3
 # Accounts whose head an environment keeps (least recently used out); a head is at most
 # 500 index entries, a few tens of KB.
 _CACHED_HEADS = 64
@@ -149,7 +148,11 @@ class SpecialOccasionRepository:
         return _head(head_response.get("Item")), _occasion(item) if item else None
 
     def commit(self, account: str, based_on: Head, change: Change) -> None:
-        """Write `change` if the head is still at `based_on.revision`, else raise RevisionConflict."""
+        """Write `change` if the head is still at `based_on.revision`, else raise RevisionConflict.
+
+        Contention when another transaction held one of the items: the write may still be
+        valid once it is done.
+        """
         items = [self._put_head(account, based_on, change.head)]
         items += [{"Put": {"TableName": self._table, "Item": _item(account, o)}} for o in change.put]
         if change.clear_default is not None:
@@ -164,11 +167,12 @@ class SpecialOccasionRepository:
                 }
             )
         items += [{"Delete": {"TableName": self._table, "Key": item_key(account, i)}} for i in change.delete]
-        try:
-            self._transact(items)
-        except RevisionConflict:
+        found = codes(transact(self._client, items))
+        if found and found[0] == CONDITION_FAILED:
             self._heads.forget(account)
-            raise
+            raise RevisionConflict("The revision in If-Match is not the current revision")
+        if found:
+            raise RuntimeError(f"special occasions of {account}: a write refused with {found}")
         self._heads.keep(account, change.head)
 
     def _put_head(self, account: str, based_on: Head, head: Head) -> dict[str, Any]:
@@ -191,22 +195,6 @@ class SpecialOccasionRepository:
         else:
             put["ConditionExpression"] = "attribute_not_exists(pk)"
         return {"Put": put}
-
-    def _transact(self, items: list[dict[str, Any]]) -> None:
-        for attempt in range(_CONFLICT_RETRIES + 1):
-            try:
-                self._client.transact_write_items(TransactItems=items)
-                return
-            except self._client.exceptions.TransactionCanceledException as error:
-                codes = cancellation_codes(error)
-                if codes and codes[0] == "ConditionalCheckFailed":
-                    raise RevisionConflict("The revision in If-Match is not the current revision") from None
-                if "TransactionConflict" not in codes or attempt == _CONFLICT_RETRIES:
-                    if "TransactionConflict" in codes:
-                        raise RevisionConflict("A concurrent change is in progress; retry") from None
-                    raise
-                # Another transaction holds one of these items; ours may still be valid after it.
-                time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))  # noqa: S311 - jitter, not crypto
 
 
 def _head(item: dict[str, Any] | None) -> Head:

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, time
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, weekday
 from dateutil.rrule import weekdays as _weekday_objects
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+from calendar_exceptions import primitives
+from calendar_exceptions.primitives import DATE_PATTERN, RuleViolation
+
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
 _UNTIL = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?")
 _BYDAY = re.compile(r"([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)")
@@ -32,26 +34,18 @@ MAX_CLOSED_DAILY_COUNT = 30
 _LONGEST_MONTH = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
 
 
-class RuleViolation(ValueError):
-    """A value breaks a rule; `field` is relative to the object being checked."""
-
-    def __init__(self, field: str, problem: str) -> None:
-        super().__init__(f"{field}: {problem}")
-        self.field = field
-        self.problem = problem
-
-
 def zone(name: str, field: str) -> ZoneInfo:
+    """The zone of an IANA name of the pinned tzdata (primitives.zone_names); nothing else is a zone."""
     try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return primitives.zone(name)
+    except KeyError:
         raise RuleViolation(field, f"'{name}' is not an IANA time zone") from None
 
 
 def local_value(text: str, field: str) -> date | datetime:
     """Parse `yyyy-MM-dd` (a whole day) or `yyyy-MM-dd'T'HH:mm:ss` (a local time)."""
     try:
-        if _DATE.fullmatch(text):
+        if DATE_PATTERN.fullmatch(text):
             return date.fromisoformat(text)
         if _DATETIME.fullmatch(text):
             return datetime.fromisoformat(text)

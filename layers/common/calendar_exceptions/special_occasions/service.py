@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from calendar_exceptions.dynamodb import Contention, retry_contended
 from calendar_exceptions.errors import InvalidInput, NotFound, RevisionConflict
 from calendar_exceptions.special_occasions.models import NewSpecialOccasion, OccasionFields, SpecialOccasion
 from calendar_exceptions.special_occasions.repository import Change, Head, IndexEntry, SpecialOccasionRepository
@@ -11,8 +12,6 @@ from calendar_exceptions.special_occasions.validation import name_key
 
 # The head item indexes every occasion of an account; this keeps it (and each write) small.
 MAX_PER_ACCOUNT = 500
-# A POST without If-Match retries when another write moved the revision between read and write.
-_CREATE_ATTEMPTS = 3
 
 
 @dataclass(frozen=True)
@@ -37,7 +36,7 @@ class SpecialOccasionService:
         return Outcome(head.revision, [occasion], modified=False)
 
     def create(self, account: str, if_match: int | None, new: list[NewSpecialOccasion]) -> Outcome:
-        for _ in range(_CREATE_ATTEMPTS):
+        def attempt() -> Outcome:
             head = self._repository.head(account)
             if if_match is not None:
                 _require_revision(head, if_match)
@@ -54,15 +53,24 @@ class SpecialOccasionService:
             except RevisionConflict:
                 if if_match is not None:
                     raise
-                continue
+                # Another write moved the revision between this read and this write.
+                raise Contention("the collection changed since its head was read") from None
             return Outcome(change.head.revision, occasions)
-        raise RevisionConflict("The collection kept changing during this request; retry")
+
+        # Without If-Match a create contends with every other write of the account, for as
+        # long as the deadline allows; with one, a moved revision is a 409 at once.
+        if if_match is None:
+            return retry_contended(attempt, _kept_changing, until_deadline=True)
+        return retry_contended(attempt, _in_progress)
 
     def update(self, account: str, if_match: int, occasions: list[SpecialOccasion]) -> Outcome:
         # A head this environment holds at the client's revision saves the read when the
         # request writes: the write's condition on the revision confirms the head. Any other
         # answer (304, 404, 400) is decided again on the stored head, which could have moved
         # on, and then the answer is 409.
+        return retry_contended(lambda: self._update(account, if_match, occasions), _in_progress)
+
+    def _update(self, account: str, if_match: int, occasions: list[SpecialOccasion]) -> Outcome:
         cached = self._repository.cached_head(account, if_match)
         if cached is not None:
             try:
@@ -80,6 +88,9 @@ class SpecialOccasionService:
         return Outcome(change.head.revision, occasions)
 
     def delete(self, account: str, if_match: int, ids: list[int]) -> Outcome:
+        return retry_contended(lambda: self._delete(account, if_match, ids), _in_progress)
+
+    def _delete(self, account: str, if_match: int, ids: list[int]) -> Outcome:
         head = self._repository.head(account)
         _require_revision(head, if_match)
         for occasion_id in ids:
@@ -90,6 +101,14 @@ class SpecialOccasionService:
         new_head = replace(head, revision=head.revision + 1, default_id=default_id, index=index)
         self._repository.commit(account, head, Change(new_head, delete=ids))
         return Outcome(new_head.revision, [])
+
+
+def _kept_changing() -> RevisionConflict:
+    return RevisionConflict("The collection kept changing during this request; retry")
+
+
+def _in_progress() -> RevisionConflict:
+    return RevisionConflict("A concurrent change is in progress; retry")
 
 
 def _update_change(head: Head, if_match: int, occasions: list[SpecialOccasion]) -> Change | None:

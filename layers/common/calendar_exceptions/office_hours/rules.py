@@ -1,0 +1,176 @@
+"""Every rule of office hours schedules and exceptions, stated once.
+
+Pure: values in, a verdict out; no storage, no request parsing. `validation` applies the
+400 rules to a parsed request, `service` the 422 rules, and the repository turns the rule
+of a partial update (`required_stored_type`) into its DynamoDB condition. The limits the
+request models enforce by their types (lengths, array sizes) are defined here too.
+docs/office-hours.md names the home of each rule.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any, Literal, Protocol
+
+from calendar_exceptions import primitives
+from calendar_exceptions.errors import Unprocessable
+from calendar_exceptions.primitives import DATE_PATTERN, RuleViolation
+
+# --- names, ids -------------------------------------------------------------------------
+
+MAX_NAME = 255
+# Ids are issued as "1", "2", ... per workspace, one sequence for schedules and one for
+# exceptions; anything else on a path names nothing that can exist (404).
+ID_PATTERN = "^[1-9][0-9]{0,11}$"
+
+
+def next_id(last_id: int) -> str:
+    """The id issued after `last_id` (0 before the first)."""
+    return str(last_id + 1)
+
+
+def check_schedule_name(name: str, field: str = "name") -> None:
+    """A schedule's name must not be blank; an exception's name is optional and may be anything."""
+    if not name.strip():
+        raise RuleViolation(field, "must not be blank")
+
+
+# --- time zones and dates ---------------------------------------------------------------
+
+
+def check_time_zone(name: str, field: str = "time_zone_name") -> None:
+    """A name of the IANA database as the layer's pinned tzdata lists it (primitives.zone_names)."""
+    if not primitives.is_zone_name(name):
+        raise RuleViolation(field, f"'{name}' is not an IANA time zone name")
+
+
+def check_date(text: str, field: str = "exception_date") -> date:
+    """A real calendar date written YYYY-MM-DD; past dates are fine."""
+    try:
+        if DATE_PATTERN.fullmatch(text):
+            return date.fromisoformat(text)
+    except ValueError:
+        raise RuleViolation(field, f"'{text}' is not a real date") from None
+    raise RuleViolation(field, f"'{text}' must be a date written YYYY-MM-DD")
+
+
+class DateTaken(Unprocessable):
+    """One exception per date and schedule (422): another exception of the schedule holds the date.
+
+    The same date on two schedules is fine. The repository keeps the rule with a date claim
+    item written under attribute_not_exists; `held_by` is the holder's id when DynamoDB said.
+    """
+
+    def __init__(self, exception_date: str, held_by: str | None = None) -> None:
+        super().__init__(f"exception_date: the schedule already has an exception on {exception_date}", "exception_date")
+        self.exception_date = exception_date
+        self.held_by = held_by
+
+
+# --- time intervals ---------------------------------------------------------------------
+
+MINUTES_PER_DAY = 1440
+MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY
+MINUTE_STEP = 15
+# Non-overlapping intervals on the grid: no more than this many can be valid, so a longer
+# array is refused by its length before any interval is checked.
+MAX_DAY_INTERVALS = MINUTES_PER_DAY // MINUTE_STEP
+MAX_WEEK_INTERVALS = MINUTES_PER_WEEK // MINUTE_STEP
+
+
+class Interval(Protocol):
+    @property
+    def start_minute(self) -> int: ...
+
+    @property
+    def end_minute(self) -> int: ...
+
+
+def check_intervals(intervals: Sequence[Interval], limit: int, field: str = "time_intervals") -> None:
+    """Minutes on a 15-minute grid within 0..limit, each interval non-empty, none overlapping another.
+
+    `limit` is MINUTES_PER_WEEK for a schedule (minutes from Monday 00:00) and
+    MINUTES_PER_DAY for an exception (minutes from midnight of its date). Intervals that
+    only touch ([540, 720] and [720, 1020]) do not overlap; an overlap names the interval
+    that comes later in the request.
+    """
+    for index, interval in enumerate(intervals):
+        path = f"{field}[{index}]"
+        for name in ("start_minute", "end_minute"):
+            minute = getattr(interval, name)
+            if not 0 <= minute <= limit:
+                raise RuleViolation(f"{path}.{name}", f"{minute} is outside 0..{limit}")
+            if minute % MINUTE_STEP:
+                raise RuleViolation(f"{path}.{name}", f"{minute} is not a multiple of {MINUTE_STEP}")
+        if interval.start_minute >= interval.end_minute:
+            raise RuleViolation(f"{path}.end_minute", "must be after start_minute")
+    by_start = sorted(range(len(intervals)), key=lambda i: intervals[i].start_minute)
+    for before, after in itertools.pairwise(by_start):
+        if intervals[after].start_minute < intervals[before].end_minute:
+            later = max(before, after)
+            raise RuleViolation(f"{field}[{later}]", f"overlaps {field}[{min(before, after)}]")
+
+
+# --- exception types: custom_hours has intervals, closed has none -----------------------
+
+ExceptionType = Literal["closed", "custom_hours"]
+CLOSED: ExceptionType = "closed"
+CUSTOM_HOURS: ExceptionType = "custom_hours"
+
+
+def unprocessable(exception_type: ExceptionType, intervals: Sequence[Interval] | None) -> str | None:
+    """Why an exception with this type and these intervals cannot exist (a 422), or None when it can."""
+    if exception_type == CLOSED and intervals:
+        return "time_intervals: must be omitted when exception_type is closed"
+    if exception_type == CUSTOM_HOURS and not intervals:
+        return "time_intervals: are required when exception_type is custom_hours"
+    return None
+
+
+def stored_intervals[I: Interval](intervals: Sequence[I] | None) -> Sequence[I] | None:
+    """No intervals (null or []) are stored and answered as null."""
+    return intervals or None
+
+
+# --- partial update of an exception -----------------------------------------------------
+# `sent` maps each field a PUT sent to its value; a field not sent is not in it.
+
+
+def assignments(sent: Mapping[str, Any]) -> dict[str, Any]:
+    """Every field a PUT writes, with its new value; None means the field is removed.
+
+    Switching to closed without sending intervals clears them; sending no intervals (null
+    or []) removes them.
+    """
+    values = dict(sent)
+    if "time_intervals" in sent:
+        values["time_intervals"] = stored_intervals(sent["time_intervals"])
+    elif sent.get("exception_type") == CLOSED:
+        values["time_intervals"] = None
+    return values
+
+
+def unprocessable_whatever_is_stored(sent: Mapping[str, Any]) -> str | None:
+    """The 422 a PUT gets on any exception: when it decides both the type and the intervals."""
+    exception_type = sent.get("exception_type")
+    if exception_type is not None and ("time_intervals" in sent or exception_type == CLOSED):
+        return unprocessable(exception_type, sent.get("time_intervals"))
+    return None
+
+
+def required_stored_type(sent: Mapping[str, Any]) -> ExceptionType | None:
+    """The stored exception_type a PUT needs to leave a valid exception; None when any will do.
+
+    Stored exceptions are valid (custom_hours has intervals, closed has none), so the
+    stored type says whether intervals are stored: sending custom_hours alone keeps the
+    stored intervals and needs custom_hours already; sending intervals alone needs
+    custom_hours; sending no intervals (null or []) alone needs closed.
+    """
+    if "exception_type" in sent:
+        keeps_stored = sent["exception_type"] == CUSTOM_HOURS and "time_intervals" not in sent
+        return CUSTOM_HOURS if keeps_stored else None
+    if "time_intervals" in sent:
+        return CUSTOM_HOURS if sent["time_intervals"] else CLOSED
+    return None

@@ -1,0 +1,71 @@
+"""What both APIs mean the same way: time zone names, the date pattern, the strict model base, limits.
+
+Each API's rules module (special_occasions/rules.py, office_hours/rules.py) builds on these
+and says in its own terms which field broke them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel, ConfigDict
+
+# A zone name field accepts at most this many characters; the longest IANA name is 32.
+MAX_TIME_ZONE = 64
+# A calendar date as both APIs write it; whether it is a real date is for date.fromisoformat.
+DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+# In tzdata's list of zones, but not a time zone: the IANA database's placeholder for "the
+# local zone is not set" (abbreviation "-00"); a client that sends it has not chosen a zone.
+_NOT_ZONES = frozenset({"Factory"})
+
+
+class StrictModel(BaseModel):
+    """The base of every request model of both APIs.
+
+    strict: "true" is not a boolean and 1.0 is not an integer; forbid: unknown fields are
+    errors; defer_build: a model's validator is built when first used, so each function
+    builds only those it uses, not every model of a module at import.
+    """
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
+
+
+class RuleViolation(ValueError):
+    """A value breaks a rule; `field` names it relative to the object being checked."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+
+
+@functools.cache
+def zone_names() -> frozenset[str]:
+    """Every time zone name both APIs accept: the IANA names the layer's pinned tzdata lists.
+
+    Not whatever zoneinfo can open: it also opens files of the host, such as `localtime`
+    (whatever the host's clock is set to), `posixrules`, `right/UTC` or `posix/Europe/Paris`.
+    """
+    listed = resources.files("tzdata").joinpath("zones").read_text(encoding="utf-8").split()
+    return frozenset(listed) - _NOT_ZONES
+
+
+def is_zone_name(name: str) -> bool:
+    return name in zone_names()
+
+
+@functools.cache
+def zone(name: str) -> ZoneInfo:
+    """The zone `name` as the pinned tzdata defines it, never the host's copy; KeyError for any other name.
+
+    zoneinfo looks in the host's zone files before tzdata, so ZoneInfo(name) could follow
+    another release of the database than the one whose names are accepted.
+    """
+    if not is_zone_name(name):
+        raise KeyError(name)
+    with resources.files("tzdata.zoneinfo").joinpath(*name.split("/")).open("rb") as data:
+        return ZoneInfo.from_file(data, key=name)
