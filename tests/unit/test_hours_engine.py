@@ -70,6 +70,15 @@ class TestEuropeLondon:
         assert day_intervals(reversed_, date(2026, 3, 29)) == []
         assert list(reversed_.periods(date(2026, 3, 28), date(2026, 3, 30))) == []
 
+    def test_intervals_that_meet_once_converted_are_one(self):
+        # 01:00-01:45 is in the gap (01:00-01:45 UTC); 02:00-02:30 BST is 01:00-01:30 UTC: one
+        # interval, 02:00-02:45 on the clock.
+        hours = Hours(
+            "Europe/London",
+            [WeeklyInterval(week(SUN, 1), week(SUN, 1, 45)), WeeklyInterval(week(SUN, 2), week(SUN, 2, 30))],
+        )
+        assert day_intervals(hours, date(2026, 3, 29)) == [(120, 165, utc(2026, 3, 29, 1), utc(2026, 3, 29, 1, 45))]
+
     def test_spring_forward_day_is_23_hours(self):
         hours = Hours("Europe/London", daily(0, 1440))
         assert day_intervals(hours, date(2026, 3, 29)) == [(0, 1440, utc(2026, 3, 29), utc(2026, 3, 29, 23))]
@@ -135,6 +144,25 @@ class TestSouthernHemisphere:
         hours = Hours("Australia/Lord_Howe", [WeeklyInterval(week(SUN, 1), week(SUN, 3))])
         # 01:00 at +11 to 03:00 at +10:30: two and a half hours.
         assert day_intervals(hours, date(2026, 4, 5)) == [(60, 180, utc(2026, 4, 4, 14), utc(2026, 4, 4, 16, 30))]
+
+
+class TestAmericaSantiago:
+    """Chile changes its clocks at midnight.
+
+    2026-09-06 00:00 -04 -> 01:00 -03 (04:00 UTC); 2026-04-05 00:00 -03 -> 04-04 23:00 -04 (03:00 UTC).
+    """
+
+    def test_a_day_whose_midnight_is_skipped_starts_at_minute_0(self):
+        hours = Hours("America/Santiago", daily(0, 1440))
+        days = hours.days(date(2026, 9, 5), date(2026, 9, 6))
+        assert [day.intervals for day in days] == [
+            ((0, 1440, utc(2026, 9, 5, 4), utc(2026, 9, 6, 4)),),
+            ((0, 1440, utc(2026, 9, 6, 4), utc(2026, 9, 7, 3)),),  # 23 hours
+        ]
+
+    def test_a_day_ending_in_a_repeated_hour_is_25_hours(self):
+        hours = Hours("America/Santiago", daily(0, 1440))
+        assert day_intervals(hours, date(2026, 4, 4)) == [(0, 1440, utc(2026, 4, 4, 3), utc(2026, 4, 5, 4))]
 
 
 class TestReplacements:
@@ -251,6 +279,20 @@ class TestFirstDate:
         days = hours.days(date(2026, 6, 3), date(2026, 6, 11))
         opened = {day.date: [(s, e) for s, e, _, _ in day.intervals] for day in days if day.intervals}
         assert opened == {date(2026, 6, 10): [(1320, 1440)], date(2026, 6, 11): [(0, 360)]}
+
+    def test_an_occurrence_starting_before_the_first_date_is_left_out_whole(self):
+        # Wednesday 22:00 to Saturday 02:00 from Thursday 2026-06-11: the occurrence of Wednesday
+        # the 10th is before it, so nothing is open until Wednesday the 17th.
+        hours = Hours("UTC", [WeeklyInterval(week(WED, 22), week(SAT, 2), first_date=date(2026, 6, 11))])
+        assert list(hours.periods(date(2026, 6, 10), date(2026, 6, 20))) == [
+            (utc(2026, 6, 17, 22), utc(2026, 6, 20, 2))
+        ]
+
+    def test_a_week_long_occurrence_before_the_first_date_is_left_out_to_its_end(self):
+        # A week from Wednesday 12:00, from Thursday 2026-06-11 on: the occurrence of the 10th
+        # would hold Wednesday the 17th until noon; that of the 17th opens it at noon.
+        hours = Hours("UTC", [WeeklyInterval(week(WED, 12), week(WED, 12) + 10080, first_date=date(2026, 6, 11))])
+        assert list(hours.periods(date(2026, 6, 11), date(2026, 6, 17))) == [(utc(2026, 6, 17, 12), utc(2026, 6, 18))]
 
 
 def test_bad_intervals_are_refused():

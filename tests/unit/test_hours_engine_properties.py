@@ -40,7 +40,7 @@ weekly_intervals = st.lists(
     st.builds(
         lambda start, length, first: WeeklyInterval(start, start + length, first),
         MINUTES,
-        st.integers(1, 2880),
+        st.one_of(st.integers(1, 2880), st.integers(1, 10080)),
         st.one_of(st.none(), st.sampled_from(TRANSITION_DATES)),
     ),
     max_size=6,
@@ -111,3 +111,37 @@ def test_status_agrees_with_the_date_and_with_itself(hours, at):
     if status.open and status.next_open_at is not None:
         assert status.next_close_at is not None
         assert status.next_close_at < status.next_open_at
+
+
+@SETTINGS
+@given(weekly_intervals, replacements(), st.sampled_from(TRANSITION_DATES), st.integers(-3, 3))
+def test_days_in_utc_open_the_minutes_the_rules_say(weekly, replaced, day, shift):
+    """Against a minute-by-minute reading of the rules, in UTC where a minute is 60 seconds."""
+    first = day + timedelta(days=shift)
+    hours = Hours("UTC", weekly, replaced)
+    for one_day in hours.days(first, first + timedelta(days=6)):
+        ordinal = one_day.date.toordinal()
+        midnight = int(datetime(first.year, first.month, first.day, tzinfo=UTC).timestamp())
+        midnight += (ordinal - first.toordinal()) * 86400
+        minutes = set()
+        for start_minute, end_minute, start_at, end_at in one_day.intervals:
+            assert (start_at, end_at) == (midnight + start_minute * 60, midnight + end_minute * 60)
+            minutes |= set(range(start_minute, end_minute))
+        assert minutes == _open_minutes(weekly, replaced, one_day.date)
+        assert all(a[1] < b[0] for a, b in itertools.pairwise(one_day.intervals))
+
+
+def _open_minutes(weekly: list[WeeklyInterval], replaced: dict[date, Replacement], day: date) -> set[int]:
+    if day in replaced:
+        return {minute for start, end in replaced[day].intervals for minute in range(start, end)}
+    if [(interval.start_minute, interval.end_minute) for interval in weekly] == [(0, 10079)]:
+        return set(range(1440))  # Intercom's 24/7
+    ordinal = day.toordinal()
+    minutes = set()
+    for monday in range(ordinal - 14 - (ordinal - 1) % 7, ordinal + 1, 7):
+        for interval in weekly:
+            start, end = monday * 1440 + interval.start_minute, monday * 1440 + interval.end_minute
+            if interval.first_date and start // 1440 < interval.first_date.toordinal():
+                continue
+            minutes |= {minute - ordinal * 1440 for minute in range(max(start, ordinal * 1440), end)}
+    return {minute for minute in minutes if minute < 1440}

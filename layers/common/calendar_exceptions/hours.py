@@ -150,7 +150,7 @@ class Hours:
                 self._by_weekday[(day + back) % 7].append(piece)
                 back += 1
         firsts = [interval.first_date.toordinal() for interval in weekly if interval.first_date]
-        self._settled = max(firsts) + 8 if firsts else 0
+        self._settled = max(firsts) + 7 if firsts else 0
         self._static = [_merged((s, e) for s, e, _, _ in pieces) for pieces in self._by_weekday]
 
     @property
@@ -239,7 +239,6 @@ class Hours:
         midnight = (ordinal - _EPOCH) * 86400 - offset
         if offset == next_offset:  # no transition within the date: every minute is 60 s from midnight
             return [(s, e, midnight + s60, midnight + e60) for s, e, s60, e60 in pieces]
-        next_midnight = (ordinal + 1 - _EPOCH) * 86400 - next_offset
         instants = sorted(
             (start, end)
             for s, e, _, _ in pieces
@@ -253,9 +252,7 @@ class Hours:
                 merged.append([start, end])
 
         def minute(instant: int) -> int:
-            if instant == next_midnight:
-                return MINUTES_PER_DAY
-            if instant == midnight:
+            if instant == midnight:  # minute 0 even when the clock skips it (Santiago: 00:00 -> 01:00)
                 return 0
             local = datetime.fromtimestamp(instant, self._zone).replace(tzinfo=None)
             return (local - datetime.fromordinal(ordinal)) // timedelta(minutes=1)
