@@ -297,7 +297,9 @@ class TestFirstDate:
 
 def test_bad_intervals_are_refused():
     for start, end in ((-1, 10), (10, 10), (10080, 10100), (0, 10081)):
-        with pytest.raises(ValueError, match="weekly interval"):
-            WeeklyInterval(start, end)
-    with pytest.raises(ValueError, match="replacement 1"):
-        Replacement("1", ((0, 1441),))
+        with pytest.raises(ValueError, match=f"weekly interval {start}-{end}"):
+            Hours("UTC", [WeeklyInterval(start, end)])
+    hours = Hours("UTC", daily(540, 1020), {date(2026, 1, 2): Replacement("1", ((0, 1441),))})
+    assert len(hours.days(date(2026, 1, 1), date(2026, 1, 1))[0].intervals) == 1
+    with pytest.raises(ValueError, match="replacement 1 interval 0-1441"):
+        hours.days(date(2026, 1, 1), date(2026, 1, 2))

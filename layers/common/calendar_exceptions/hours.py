@@ -40,9 +40,9 @@ time from `at`'s date, so a near answer costs a few dates.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Protocol
+from itertools import islice, takewhile
+from typing import NamedTuple, Protocol
 from zoneinfo import ZoneInfo
 
 MINUTES_PER_DAY = 1440
@@ -57,39 +57,28 @@ DayInterval = tuple[int, int, int, int]
 _Piece = tuple[int, int, int, int]  # (start_minute, end_minute, start_minute * 60, end_minute * 60)
 
 
-@dataclass(frozen=True, slots=True)
-class WeeklyInterval:
+class WeeklyInterval(NamedTuple):
     """Open from `start_minute` to `end_minute` (excluded) of every week; 0 is Monday 00:00.
 
-    `end_minute` may pass 10080 (into the next week), up to a week after the start.
+    `end_minute` may pass 10080 (into the next week), up to a week after the start: 0 <=
+    start < 10080, start < end <= start + 10080 (else `Hours` raises ValueError).
     """
 
     start_minute: int
     end_minute: int
     first_date: date | None = None
 
-    def __post_init__(self) -> None:
-        start, end = self.start_minute, self.end_minute
-        if not (0 <= start < MINUTES_PER_WEEK and start < end <= start + MINUTES_PER_WEEK):
-            raise ValueError(f"weekly interval {start}-{end}: need 0 <= start < 10080 and start < end <= start + 10080")
 
-
-@dataclass(frozen=True, slots=True)
-class Replacement:
+class Replacement(NamedTuple):
     """What replaces a whole local date: its open intervals in minutes 0..1440 (none: closed).
 
     `source_id` names where it comes from (an office hours exception id, an occasion id).
+    Intervals may touch or overlap (they are merged); each needs 0 <= start < end <= 1440,
+    checked when a date uses it (ValueError).
     """
 
     source_id: str
     intervals: tuple[tuple[int, int], ...] = ()
-    pieces: tuple[_Piece, ...] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        for start, end in self.intervals:
-            if not 0 <= start < end <= MINUTES_PER_DAY:
-                raise ValueError(f"replacement {self.source_id} interval {start}-{end}: need 0 <= start < end <= 1440")
-        object.__setattr__(self, "pieces", _merged(self.intervals))
 
 
 class Replacements(Protocol):
@@ -98,8 +87,7 @@ class Replacements(Protocol):
     def get(self, day: date, /) -> Replacement | None: ...
 
 
-@dataclass(frozen=True, slots=True)
-class DayHours:
+class DayHours(NamedTuple):
     """One local date: its open intervals in order, and the replacement that produced them (None: the schedule).
 
     Minutes are the local clock's readings of the bounds from the date's midnight, 1440 for
@@ -112,8 +100,7 @@ class DayHours:
     intervals: tuple[DayInterval, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Status:
+class Status(NamedTuple):
     at: int
     open: bool
     next_open_at: int | None
@@ -124,34 +111,43 @@ class Status:
 class Hours:
     """A time zone, weekly intervals and replacements: the periods they open, by date or as instants."""
 
-    __slots__ = ("_by_weekday", "_replacements", "_settled", "_static", "_zone")
+    __slots__ = ("_by_weekday", "_replaced", "_replacements", "_settled", "_static", "_zone")
 
     def __init__(
-        self,
-        time_zone: str | ZoneInfo,
-        weekly: Iterable[WeeklyInterval] = (),
-        replacements: Replacements | None = None,
+        self, time_zone: str | ZoneInfo, weekly: Iterable[WeeklyInterval] = (), replacements: Replacements | None = None
     ) -> None:
         self._zone = time_zone if isinstance(time_zone, ZoneInfo) else ZoneInfo(time_zone)
         self._replacements = replacements
+        self._replaced: dict[tuple[tuple[int, int], ...], tuple[_Piece, ...]] = {}
         weekly = list(weekly)
-        if len(weekly) == 1 and (weekly[0].start_minute, weekly[0].end_minute) == _TWENTY_FOUR_SEVEN:
+        if len(weekly) == 1 and weekly[0][:2] == _TWENTY_FOUR_SEVEN:
             weekly = [WeeklyInterval(0, MINUTES_PER_WEEK, weekly[0].first_date)]
         # Each interval cut at midnights into pieces of weekdays, with how many days back its
         # occurrence began (for first_date); once every first_date is a week past, a weekday's
         # pieces are the same every week and merged once.
-        self._by_weekday: list[list[tuple[int, int, int, int | None]]] = [[] for _ in range(7)]
-        for interval in weekly:
-            first = interval.first_date.toordinal() if interval.first_date else None
-            day, end = divmod(interval.start_minute, MINUTES_PER_DAY)[0], interval.end_minute
-            back = 0
-            while (base := (day + back) * MINUTES_PER_DAY) < end:
-                piece = (max(interval.start_minute - base, 0), min(end - base, MINUTES_PER_DAY), back, first)
-                self._by_weekday[(day + back) % 7].append(piece)
-                back += 1
-        firsts = [interval.first_date.toordinal() for interval in weekly if interval.first_date]
+        by_weekday: list[list[tuple[int, int, int, int | None]]] = [[] for _ in range(7)]
+        firsts = []
+        for start, end, first_date in weekly:
+            if not (0 <= start < MINUTES_PER_WEEK and start < end <= start + MINUTES_PER_WEEK):
+                raise ValueError(
+                    f"weekly interval {start}-{end}: need 0 <= start < 10080, start < end <= start + 10080"
+                )
+            first = first_date.toordinal() if first_date is not None else None
+            if first is not None:
+                firsts.append(first)
+            day = start // MINUTES_PER_DAY
+            back, base = 0, day * MINUTES_PER_DAY
+            if end - base <= MINUTES_PER_DAY:  # within one date, as most are
+                by_weekday[day].append((start - base, end - base, 0, first))
+                continue
+            while base < end:
+                by_weekday[(day + back) % 7].append(
+                    (max(start - base, 0), min(end - base, MINUTES_PER_DAY), back, first)
+                )
+                back, base = back + 1, base + MINUTES_PER_DAY
+        self._by_weekday = by_weekday
         self._settled = max(firsts) + 7 if firsts else 0
-        self._static = [_merged((s, e) for s, e, _, _ in pieces) for pieces in self._by_weekday]
+        self._static = [_pieces((s, e) for s, e, _, _ in pieces) for pieces in by_weekday]
 
     @property
     def zone(self) -> ZoneInfo:
@@ -165,30 +161,25 @@ class Hours:
 
     def days(self, first: date, last: date) -> list[DayHours]:
         """Each local date from `first` to `last` (both included) with its open intervals."""
-        result = []
-        offset = self._offset(first.toordinal())
-        for ordinal in range(first.toordinal(), last.toordinal() + 1):
-            day = date.fromordinal(ordinal)
-            replacement = self.replacement(day)
-            next_offset = self._offset(ordinal + 1)
-            intervals = self._convert(ordinal, self._pieces(ordinal, replacement), offset, next_offset)
-            result.append(DayHours(day, replacement, tuple(intervals)))
-            offset = next_offset
-        return result
+        dates = islice(self._dates(first.toordinal()), max(last.toordinal() - first.toordinal() + 1, 0))
+        return [DayHours(day, replacement, tuple(intervals)) for day, replacement, _, intervals in dates]
 
     def periods(self, first: date, last: date) -> Iterator[tuple[int, int]]:
         """The open periods (start, end) of the dates `first`..`last`, in order, touching ones merged.
 
         A period open at `first`'s midnight starts there, one open at the end of `last` ends there.
         """
-        last_start = (last.toordinal() + 1 - _EPOCH) * 86400 - self._offset(last.toordinal() + 1) - 1
-        return self._periods(first.toordinal(), last_start)
+        dates = islice(self._dates(first.toordinal()), max(last.toordinal() - first.toordinal() + 1, 0))
+        return _union((start, end) for _, _, _, intervals in dates for _, _, start, end in intervals)
 
     def status(self, at: int) -> Status:
         today = self.local_date(at)
         horizon = at + HORIZON
+        # The dates from today's up to the last one starting within the horizon: a period
+        # still open at its end ends after the horizon.
+        dates = takewhile(lambda found: found[2] <= horizon, self._dates(today.toordinal()))
+        periods = _union((start, end) for _, _, _, intervals in dates for _, _, start, end in intervals)
         opened, next_open, next_close = False, None, None
-        periods = self._periods(today.toordinal(), horizon)
         for start, end in periods:
             if end <= at:
                 continue
@@ -201,55 +192,55 @@ class Hours:
             break
         return Status(at, opened, next_open, next_close, self.replacement(today))
 
-    def _periods(self, ordinal: int, stop: int) -> Iterator[tuple[int, int]]:
-        """Merged periods of the dates from `ordinal` on, up to the first date starting after `stop`."""
-        current: list[int] | None = None
-        offset = self._offset(ordinal)
-        while (ordinal - _EPOCH) * 86400 - offset <= stop:
-            next_offset = self._offset(ordinal + 1)
-            replacement = self.replacement(date.fromordinal(ordinal))
-            for _, _, start, end in self._convert(ordinal, self._pieces(ordinal, replacement), offset, next_offset):
-                if current is not None and start <= current[1]:
-                    current[1] = max(current[1], end)
-                    continue
-                if current is not None:
-                    yield current[0], current[1]
-                current = [start, end]
-            ordinal, offset = ordinal + 1, next_offset
-        if current is not None:
-            yield current[0], current[1]
+    def _dates(self, ordinal: int) -> Iterator[tuple[date, Replacement | None, int, list[DayInterval]]]:
+        """Each local date from `ordinal` on, endlessly: the date, its replacement, its midnight, its intervals."""
+        get = self._replacements.get if self._replacements is not None else _nothing
+        static, settled, utcoffset, naive = self._static, self._settled, self._zone.utcoffset, datetime.fromordinal
+        offset = utcoffset(naive(ordinal))  # a naive time is read with fold=0, as _instant says
+        midnight = (ordinal - _EPOCH) * 86400 - (offset.days * 86400 + offset.seconds)
+        while True:
+            next_offset = utcoffset(naive(ordinal + 1))
+            next_midnight = (ordinal + 1 - _EPOCH) * 86400 - (next_offset.days * 86400 + next_offset.seconds)
+            day = date.fromordinal(ordinal)
+            replacement = get(day)
+            if replacement is not None:
+                pieces = self._replacement_pieces(replacement)
+            elif ordinal >= settled:
+                pieces = static[(ordinal - 1) % 7]  # date.fromordinal(1) is a Monday
+            else:
+                pieces = _pieces(
+                    (s, e)
+                    for s, e, back, first in self._by_weekday[(ordinal - 1) % 7]
+                    if first is None or ordinal - back >= first
+                )
+            if offset == next_offset:  # no transition within the date: every minute is 60 s from midnight
+                intervals = [(s, e, midnight + s60, midnight + e60) for s, e, s60, e60 in pieces]
+            else:
+                intervals = self._transition_day(ordinal, pieces, midnight)
+            yield day, replacement, midnight, intervals
+            ordinal, offset, midnight = ordinal + 1, next_offset, next_midnight
 
-    def _pieces(self, ordinal: int, replacement: Replacement | None) -> tuple[_Piece, ...]:
-        if replacement is not None:
-            return replacement.pieces
-        weekday = (ordinal - 1) % 7  # date.fromordinal(1) is a Monday
-        if ordinal >= self._settled:
-            return self._static[weekday]
-        return _merged(
-            (s, e) for s, e, back, first in self._by_weekday[weekday] if first is None or ordinal - back >= first
-        )
+    def _replacement_pieces(self, replacement: Replacement) -> tuple[_Piece, ...]:
+        pieces = self._replaced.get(replacement.intervals)
+        if pieces is None:
+            for start, end in replacement.intervals:
+                if not 0 <= start < end <= MINUTES_PER_DAY:
+                    raise ValueError(
+                        f"replacement {replacement.source_id} interval {start}-{end}: need 0 <= start < end <= 1440"
+                    )
+            pieces = self._replaced[replacement.intervals] = _pieces(replacement.intervals)
+        return pieces
 
-    def _offset(self, ordinal: int) -> int:
-        """The UTC offset of local midnight of the date, in seconds (a naive time is read as fold=0)."""
-        offset = self._zone.utcoffset(datetime.fromordinal(ordinal))
-        return offset.days * 86400 + offset.seconds
+    def _transition_day(self, ordinal: int, pieces: tuple[_Piece, ...], midnight: int) -> list[DayInterval]:
+        """The intervals of a date whose clock changes, converted a bound at a time by the rules above.
 
-    def _convert(self, ordinal: int, pieces: tuple[_Piece, ...], offset: int, next_offset: int) -> list[DayInterval]:
-        """A date's minute intervals as (start_minute, end_minute, start_at, end_at), by the rules above."""
-        midnight = (ordinal - _EPOCH) * 86400 - offset
-        if offset == next_offset:  # no transition within the date: every minute is 60 s from midnight
-            return [(s, e, midnight + s60, midnight + e60) for s, e, s60, e60 in pieces]
+        A gap maps two local times to one instant, so converted intervals may overlap: merged again.
+        """
         instants = sorted(
             (start, end)
             for s, e, _, _ in pieces
             if (start := self._instant(ordinal, s)) < (end := self._instant(ordinal, e))
         )
-        merged: list[list[int]] = []
-        for start, end in instants:  # a gap maps two local times to one instant: overlaps are possible
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
 
         def minute(instant: int) -> int:
             if instant == midnight:  # minute 0 even when the clock skips it (Santiago: 00:00 -> 01:00)
@@ -257,21 +248,32 @@ class Hours:
             local = datetime.fromtimestamp(instant, self._zone).replace(tzinfo=None)
             return (local - datetime.fromordinal(ordinal)) // timedelta(minutes=1)
 
-        return [(minute(start), minute(end), start, end) for start, end in merged]
+        return [(minute(start), minute(end), start, end) for start, end in _union(instants)]
 
     def _instant(self, ordinal: int, minute: int) -> int:
         """Minute `minute` (0..1440) of the local date as Unix seconds: fold=0 is both RFC 5545 rules."""
-        local = datetime.fromordinal(ordinal) + timedelta(minutes=minute)
-        offset = self._zone.utcoffset(local)
+        offset = self._zone.utcoffset(datetime.fromordinal(ordinal) + timedelta(minutes=minute))
         return (ordinal - _EPOCH) * 86400 + minute * 60 - (offset.days * 86400 + offset.seconds)
 
 
-def _merged(intervals: Iterable[tuple[int, int]]) -> tuple[_Piece, ...]:
-    """Minute intervals sorted, touching and overlapping ones joined, with their bounds in seconds."""
-    merged: list[list[int]] = []
-    for start, end in sorted(intervals):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return tuple((start, end, start * 60, end * 60) for start, end in merged)
+def _nothing(day: date, /) -> None:
+    return None
+
+
+def _union(intervals: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Intervals sorted by start, with those that touch or overlap joined: lazily, for the status."""
+    current_start = current_end = None
+    for start, end in intervals:
+        if current_end is not None and start <= current_end:
+            current_end = max(current_end, end)
+            continue
+        if current_end is not None:
+            yield current_start, current_end
+        current_start, current_end = start, end
+    if current_end is not None:
+        yield current_start, current_end
+
+
+def _pieces(intervals: Iterable[tuple[int, int]]) -> tuple[_Piece, ...]:
+    """A date's minute intervals joined, with their bounds in seconds from midnight too."""
+    return tuple((start, end, start * 60, end * 60) for start, end in _union(sorted(intervals)))

@@ -12,17 +12,16 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from calendar_exceptions.hours import Replacement
 
 
-@dataclass(frozen=True, slots=True)
-class DatedException:
+class DatedException(NamedTuple):
     exception_date: date
     recurring_annually: bool
-    replacement: Replacement  # source_id: the exception's id; intervals: [] when closed
+    replacement: Replacement  # source_id: the exception's id; intervals: () when closed
 
 
 class GoverningExceptions:
@@ -32,22 +31,30 @@ class GoverningExceptions:
 
     def __init__(self, exceptions: Iterable[DatedException]) -> None:
         self._by_date: dict[date, Replacement] = {}
-        recurring: dict[tuple[int, int], list[tuple[int, Replacement]]] = {}
-        # Non-recurring first, so that on a shared date (not possible through the API) a
-        # non-recurring exception still wins.
-        for exception in sorted(exceptions, key=lambda e: not e.recurring_annually):
-            day = exception.exception_date
-            self._by_date.setdefault(day, exception.replacement)
-            if exception.recurring_annually:
-                recurring.setdefault((day.month, day.day), []).append((day.toordinal(), exception.replacement))
-        self._recurring = {key: sorted(found, key=lambda pair: pair[0]) for key, found in recurring.items()}
+        recurring: dict[int, list[tuple[int, Replacement]]] = {}
+        own_dates = []
+        for day, recurring_annually, replacement in exceptions:
+            if recurring_annually:
+                recurring.setdefault(day.month * 100 + day.day, []).append((day.toordinal(), replacement))
+                own_dates.append((day, replacement))
+            else:
+                self._by_date[day] = replacement
+        for day, replacement in own_dates:  # a non-recurring one wins, should they share a date
+            self._by_date.setdefault(day, replacement)
+        for found in recurring.values():
+            found.sort(key=_ordinal)
+        self._recurring = recurring
 
     def get(self, day: date, /) -> Replacement | None:
         found = self._by_date.get(day)
         if found is not None or not self._recurring:
             return found
-        candidates = self._recurring.get((day.month, day.day))
+        candidates = self._recurring.get(day.month * 100 + day.day)
         if not candidates:
             return None
-        index = bisect_right(candidates, day.toordinal(), key=lambda pair: pair[0])
+        index = bisect_right(candidates, day.toordinal(), key=_ordinal)
         return candidates[index - 1][1] if index else None
+
+
+def _ordinal(pair: tuple[int, Replacement]) -> int:
+    return pair[0]
