@@ -27,7 +27,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "layers" / "common")]
 os.environ.setdefault("POWERTOOLS_LOG_LEVEL", "ERROR")
 os.environ.setdefault("POWERTOOLS_METRICS_DISABLED", "true")
 
-from bench import costs, layer, memory, scenarios, scheduler, timing  # noqa: E402
+from bench import costs, hours, layer, memory, scenarios, scheduler, timing  # noqa: E402
 
 COLD_GOAL = 1.3
 WARM_GOAL = 2.0
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warm-requests", type=int, default=1000)
     parser.add_argument("--layer", type=Path, help="a layer already built for this machine (its python/ directory)")
     parser.add_argument(
-        "--only", default="cold,warm,costs,scheduler,size,memory", help="sections to run, comma-separated"
+        "--only", default="cold,warm,costs,scheduler,size,memory,hours", help="sections to run, comma-separated"
     )
     parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
     args = parser.parse_args(argv)
@@ -105,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
             report.add("5. Deployment size", size_section(scratch))
         if "memory" in only:
             report.add("6. Memory", memory_section(env, recordings))
+        if "hours" in only:
+            report.add("7. Hours engine", hours_section())
 
     elapsed = time.monotonic() - started
     write(args.output, report, elapsed)
@@ -328,6 +330,10 @@ def memory_section(env, recordings) -> str:
         + f"\n\ntracemalloc, the lines whose live allocations grew most over the {last:,} requests:\n\n"
         + "\n".join(notes)
     )
+
+
+def hours_section() -> str:
+    return hours.INTRO + "\n\n" + table(hours.HEADER, hours.rows_for_table(hours.measure()))
 
 
 def write(output: Path, report: Report, elapsed: float) -> None:

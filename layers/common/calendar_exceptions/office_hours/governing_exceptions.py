@@ -1,0 +1,60 @@
+"""Which office hours exception governs a date, with `recurring_annually` applied: the hours engine's replacements.
+
+An exception applies on its `exception_date`; one with `recurring_annually` also on the same
+month and day of every later year (29 February: leap years only, as the annual job moves
+it). A non-recurring exception dated on such a day wins over the recurring one; dates
+before an exception's `exception_date` are not affected by it. Should two recurring
+exceptions share a month and day (their dates are unique per schedule, their years
+differ), the one with the latest `exception_date` not after the date governs it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from datetime import date
+from typing import NamedTuple
+
+from calendar_exceptions.hours import Replacement
+
+
+class DatedException(NamedTuple):
+    exception_date: date
+    recurring_annually: bool
+    replacement: Replacement  # source_id: the exception's id; intervals: () when closed
+
+
+class GoverningExceptions:
+    """A schedule's exceptions indexed by date and by month and day: `get(date)` is a dict look-up or two."""
+
+    __slots__ = ("_by_date", "_recurring")
+
+    def __init__(self, exceptions: Iterable[DatedException]) -> None:
+        self._by_date: dict[date, Replacement] = {}
+        recurring: dict[int, list[tuple[int, Replacement]]] = {}
+        own_dates = []
+        for day, recurring_annually, replacement in exceptions:
+            if recurring_annually:
+                recurring.setdefault(day.month * 100 + day.day, []).append((day.toordinal(), replacement))
+                own_dates.append((day, replacement))
+            else:
+                self._by_date[day] = replacement
+        for day, replacement in own_dates:  # a non-recurring one wins, should they share a date
+            self._by_date.setdefault(day, replacement)
+        for found in recurring.values():
+            found.sort(key=_ordinal)
+        self._recurring = recurring
+
+    def get(self, day: date, /) -> Replacement | None:
+        found = self._by_date.get(day)
+        if found is not None or not self._recurring:
+            return found
+        candidates = self._recurring.get(day.month * 100 + day.day)
+        if not candidates:
+            return None
+        index = bisect_right(candidates, day.toordinal(), key=_ordinal)
+        return candidates[index - 1][1] if index else None
+
+
+def _ordinal(pair: tuple[int, Replacement]) -> int:
+    return pair[0]
