@@ -16,6 +16,7 @@ from typing import Any, Literal, Protocol
 
 from calendar_exceptions import primitives
 from calendar_exceptions.errors import Unprocessable
+from calendar_exceptions.names import is_blank
 from calendar_exceptions.primitives import DATE_PATTERN, RuleViolation
 
 # --- names, ids -------------------------------------------------------------------------
@@ -33,7 +34,7 @@ def next_id(last_id: int) -> str:
 
 def check_schedule_name(name: str, field: str = "name") -> None:
     """A schedule's name must not be blank; an exception's name is optional and may be anything."""
-    if not name.strip():
+    if is_blank(name):
         raise RuleViolation(field, "must not be blank")
 
 

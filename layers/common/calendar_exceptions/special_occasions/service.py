@@ -6,9 +6,9 @@ from dataclasses import dataclass, replace
 
 from calendar_exceptions.dynamodb import Contention, retry_contended
 from calendar_exceptions.errors import InvalidInput, NotFound, RevisionConflict
+from calendar_exceptions.names import name_key
 from calendar_exceptions.special_occasions.models import NewSpecialOccasion, OccasionFields, SpecialOccasion
 from calendar_exceptions.special_occasions.repository import Change, Head, IndexEntry, SpecialOccasionRepository
-from calendar_exceptions.special_occasions.validation import name_key
 
 # The head item indexes every occasion of an account; this keeps it (and each write) small.
 MAX_PER_ACCOUNT = 500

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from pydantic import TypeAdapter
 
 from calendar_exceptions.errors import InvalidInput
+from calendar_exceptions.names import is_blank, name_key
 from calendar_exceptions.special_occasions import rules
 from calendar_exceptions.special_occasions.models import NewSpecialOccasion, OccasionFields, SpecialOccasion
 from calendar_exceptions.validation import json_body, validate
@@ -65,7 +66,7 @@ def _occasions[O: OccasionFields](data: object, model: type[Occasion]) -> list[O
 
 def check_occasion(occasion: OccasionFields, prefix: str) -> None:
     """The rules of one occasion that its types cannot express."""
-    if not occasion.name.strip():
+    if is_blank(occasion.name):
         raise InvalidInput(f"{prefix}.name: must not be blank", f"{prefix}.name")
     if occasion.deleted:
         raise InvalidInput(
@@ -89,11 +90,6 @@ def check_occasion(occasion: OccasionFields, prefix: str) -> None:
                 rules.recurrence_rule(event.recurrence[0], start, start_zone, working)
         except rules.RuleViolation as violation:
             raise InvalidInput(f"{path}.{violation}", f"{path}.{violation.field}") from None
-
-
-def name_key(name: str) -> str:
-    """Names are unique within an account regardless of case and surrounding blanks."""
-    return name.strip().casefold()
 
 
 def _require_distinct_names[O: OccasionFields](occasions: list[Occasion]) -> None:
