@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from calendar_exceptions.validation import MAX_BODY_BYTES
+from calendar_exceptions.primitives import MAX_BODY_BYTES
 
 APPLICATION_JSON = "application/json"
 # Every route answers these, whatever it does: the token check (tenancy.authentication),

@@ -1,7 +1,8 @@
-"""What both APIs mean the same way: time zone names, the date pattern, the strict model base, limits.
+"""What both APIs mean the same way: time zone names, the date pattern, limits.
 
 Each API's rules module (special_occasions/rules.py, office_hours/rules.py) builds on these
-and says in its own terms which field broke them.
+and says in its own terms which field broke them. Standard library only: the read-only
+functions import it without the request models (validation.StrictModel, pydantic).
 """
 
 from __future__ import annotations
@@ -11,27 +12,18 @@ import re
 from importlib import resources
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict
-
 # A zone name field accepts at most this many characters; the longest IANA name is 32.
 MAX_TIME_ZONE = 64
+# The largest request body either API accepts, in bytes of UTF-8 (a typical special
+# occasion is about 400 bytes, an office hours exception about 200). A larger body is
+# refused before it is parsed, so its size costs no parsing and no validation.
+MAX_BODY_BYTES = 256 * 1024
 # A calendar date as both APIs write it; whether it is a real date is for date.fromisoformat.
 DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # In tzdata's list of zones, but not a time zone: the IANA database's placeholder for "the
 # local zone is not set" (abbreviation "-00"); a client that sends it has not chosen a zone.
 _NOT_ZONES = frozenset({"Factory"})
-
-
-class StrictModel(BaseModel):
-    """The base of every request model of both APIs.
-
-    strict: "true" is not a boolean and 1.0 is not an integer; forbid: unknown fields are
-    errors; defer_build: a model's validator is built when first used, so each function
-    builds only those it uses, not every model of a module at import.
-    """
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class RuleViolation(ValueError):

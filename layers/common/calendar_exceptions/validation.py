@@ -1,4 +1,4 @@
-"""Turning a request body into models, with errors that name the field and the problem."""
+"""Turning a request body into models, with errors that name the field and the problem; the models' strict base."""
 
 from __future__ import annotations
 
@@ -6,19 +6,26 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from calendar_exceptions.errors import InvalidInput, PayloadTooLarge
-
-# The largest request body either API accepts, in bytes of UTF-8 (a typical special
-# occasion is about 400 bytes, an office hours exception about 200). A larger body is
-# refused before it is parsed, so its size costs no parsing and no validation.
-MAX_BODY_BYTES = 256 * 1024
+from calendar_exceptions.primitives import MAX_BODY_BYTES
 
 _FRIENDLY = {
     "extra_forbidden": "is not a known field",
     "missing": "is required",
 }
+
+
+class StrictModel(BaseModel):
+    """The base of every request model of both APIs.
+
+    strict: "true" is not a boolean and 1.0 is not an integer; forbid: unknown fields are
+    errors; defer_build: a model's validator is built when first used, so each function
+    builds only those it uses, not every model of a module at import.
+    """
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 def json_body(body: str | None) -> Any:

@@ -1,7 +1,9 @@
 """HTTP glue shared by the office hours handlers: routes, the Intercom error body, version, tenant, ids.
 
 It also holds the pieces of the routes' OpenAPI declarations that the routes share (the
-path parameters, the Intercom-Version header, the Intercom error responses).
+path parameters, the Intercom-Version header, the Intercom error responses). It imports no
+request or response models (pydantic): only the functions that use `service()` pay for
+them, when they first call it.
 """
 
 from __future__ import annotations
@@ -9,17 +11,18 @@ from __future__ import annotations
 import functools
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from calendar_exceptions import openapi
 from calendar_exceptions.errors import DomainError, InvalidInput
 from calendar_exceptions.http_errors import register_error_handlers
-from calendar_exceptions.office_hours.models import ID_PATTERN
-from calendar_exceptions.office_hours.repository import OfficeHoursRepository
-from calendar_exceptions.office_hours.service import OfficeHoursService, exception_not_found, schedule_not_found
+from calendar_exceptions.office_hours.rules import ID_PATTERN, exception_not_found, schedule_not_found
 from calendar_exceptions.rest import APPLICATION_JSON, Response, RestResolver
 from calendar_exceptions.storage import dynamodb_client, table_name
 from calendar_exceptions.tenancy import authentication, tenant
+
+if TYPE_CHECKING:
+    from calendar_exceptions.office_hours.service import OfficeHoursService
 
 SCHEDULES = "/office_hours_schedules"
 SCHEDULE = SCHEDULES + "/<office_hours_schedule_id>"
@@ -81,6 +84,11 @@ def workspace(app: RestResolver) -> str:
 
 @functools.cache
 def service() -> OfficeHoursService:
+    # Imported here, not above: the service builds models (pydantic), which a function
+    # that never calls it need not import (its cold start).
+    from calendar_exceptions.office_hours.repository import OfficeHoursRepository
+    from calendar_exceptions.office_hours.service import OfficeHoursService
+
     return OfficeHoursService(OfficeHoursRepository(dynamodb_client(), table_name()))
 
 

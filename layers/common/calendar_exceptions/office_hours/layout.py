@@ -24,11 +24,15 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from calendar_exceptions.office_hours import rules
-from calendar_exceptions.office_hours.models import OfficeHoursException, Schedule
 from calendar_exceptions.storage import from_item, to_item
+
+if TYPE_CHECKING:
+    # Only `schedule_of` and `versioned` build models, and import them when called: the
+    # read-only functions use the keys without importing pydantic (docs/office-hours.md).
+    from calendar_exceptions.office_hours.models import OfficeHoursException, Schedule
 
 IDS_SK = "#IDS"
 ANNUAL_INDEX = "AnnualRecurrenceIndex"
@@ -128,10 +132,14 @@ def claim_item(workspace: str, holder: DateHolder) -> dict[str, Any]:
 
 
 def schedule_of(item: dict[str, Any]) -> Schedule:
+    from calendar_exceptions.office_hours.models import Schedule
+
     return Schedule.model_validate(from_item(item))
 
 
 def versioned(item: dict[str, Any]) -> Versioned:
+    from calendar_exceptions.office_hours.models import OfficeHoursException
+
     values = from_item(item)
     return Versioned(OfficeHoursException.model_validate(values), values["version"])
 

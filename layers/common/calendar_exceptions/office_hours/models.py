@@ -1,7 +1,7 @@
 """Office hours schedules and exceptions as the Intercom API writes them: request and response models.
 
 Request models check types and the limits of `rules` that a type can state (lengths, array
-sizes); strict (primitives.StrictModel): "true" is not a boolean, 540.0 is not a minute,
+sizes); strict (validation.StrictModel): "true" is not a boolean, 540.0 is not a minute,
 unknown fields are errors. Every other rule is in `rules`, applied by `validation` (400)
 and `service` (422). Partial updates are models whose every field is optional:
 `model_fields_set` tells what was sent, so `"name": null` (clear the name) differs from no
@@ -23,7 +23,8 @@ from calendar_exceptions.office_hours.rules import (
     MAX_WEEK_INTERVALS,
     ExceptionType,
 )
-from calendar_exceptions.primitives import MAX_TIME_ZONE, StrictModel
+from calendar_exceptions.primitives import MAX_TIME_ZONE
+from calendar_exceptions.validation import StrictModel
 
 
 def _without_defaults(schema: dict[str, Any]) -> None:

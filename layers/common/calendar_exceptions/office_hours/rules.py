@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, Literal, Protocol
 
 from calendar_exceptions import primitives
-from calendar_exceptions.errors import Unprocessable
+from calendar_exceptions.errors import NotFound, Unprocessable
 from calendar_exceptions.names import is_blank
 from calendar_exceptions.primitives import DATE_PATTERN, RuleViolation
 
@@ -30,6 +30,15 @@ ID_PATTERN = "^[1-9][0-9]{0,11}$"
 def next_id(last_id: int) -> str:
     """The id issued after `last_id` (0 before the first)."""
     return str(last_id + 1)
+
+
+def schedule_not_found(schedule_id: str) -> NotFound:
+    """An unknown schedule, another workspace's, or an id that names none (404)."""
+    return NotFound(f"office_hours_schedule_id: schedule {schedule_id} not found", "office_hours_schedule_id")
+
+
+def exception_not_found(exception_id: str) -> NotFound:
+    return NotFound(f"id: office hours exception {exception_id} not found", "id")
 
 
 def check_schedule_name(name: str, field: str = "name") -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from calendar_exceptions.dynamodb import Contention, retry_contended
-from calendar_exceptions.errors import NotFound, RevisionConflict, Unprocessable
+from calendar_exceptions.errors import RevisionConflict, Unprocessable
 from calendar_exceptions.office_hours import rules
 from calendar_exceptions.office_hours.layout import Versioned
 from calendar_exceptions.office_hours.models import (
@@ -17,6 +17,7 @@ from calendar_exceptions.office_hours.models import (
     ScheduleChange,
 )
 from calendar_exceptions.office_hours.repository import OfficeHoursRepository
+from calendar_exceptions.office_hours.rules import exception_not_found, schedule_not_found
 
 
 def now() -> int:
@@ -132,14 +133,6 @@ class OfficeHoursService:
         if stored is None:
             raise exception_not_found(exception_id)
         return stored
-
-
-def schedule_not_found(schedule_id: str) -> NotFound:
-    return NotFound(f"office_hours_schedule_id: schedule {schedule_id} not found", "office_hours_schedule_id")
-
-
-def exception_not_found(exception_id: str) -> NotFound:
-    return NotFound(f"id: office hours exception {exception_id} not found", "id")
 
 
 def _contended() -> RevisionConflict:

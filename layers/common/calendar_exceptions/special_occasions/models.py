@@ -1,6 +1,6 @@
 """Special occasion objects as the LivePerson Account Configuration API writes them.
 
-Types and lengths only (strict: see primitives.StrictModel). What a value must mean (a
+Types and lengths only (strict: see validation.StrictModel). What a value must mean (a
 real date, an IANA zone, a supported RRULE) is stated in `rules`; `validation` applies
 those rules to each parsed request and the ones that need several objects (distinct
 names, one default).
@@ -14,7 +14,8 @@ from typing import Annotated, Any
 
 from pydantic import Field
 
-from calendar_exceptions.primitives import MAX_TIME_ZONE, StrictModel
+from calendar_exceptions.primitives import MAX_TIME_ZONE
+from calendar_exceptions.validation import StrictModel
 
 MAX_NAME = 50
 MAX_DESCRIPTION = 200
