@@ -71,12 +71,13 @@ class World:
     def event(self, request: Request) -> tuple[str, dict[str, Any]]:
         from local import gateway
 
-        match = self.router.match(request.method, request.path)
+        path, _, query = request.path.partition("?")
+        match = self.router.match(request.method, path)
         assert isinstance(match, gateway.Match), f"no route for {request.method} {request.path}"
         headers = [("Content-Type", "application/json"), ("Authorization", f"Bearer {self.token}")]
         headers += list(request.headers.items())
         data = b"" if request.body is None else json.dumps(request.body).encode()
-        return match.function.logical_id, gateway.build_event(match, request.method, request.path, "", headers, data)
+        return match.function.logical_id, gateway.build_event(match, request.method, path, query, headers, data)
 
     def call(self, request: Request) -> Any:
         from local import gateway
@@ -135,6 +136,7 @@ def drop_caches() -> None:
     storage.dynamodb_client.cache_clear()
     special_occasions_api.service.cache_clear()
     office_hours_api.service.cache_clear()
+    office_hours_api.hours_service.cache_clear()
     tenancy.authenticator.cache_clear()
 
 
@@ -197,6 +199,10 @@ REQUESTS: dict[str, Request] = {
         "PUT", EXCEPTION, {"name": "Christmas Eve", "exception_date": "2026-12-24"}
     ),
     "DeleteOfficeHoursExceptionFunction": Request("DELETE", f"{SCHEDULES}/1/office_hours_exceptions/2"),
+    "GetOfficeHoursEffectiveHoursFunction": Request(
+        "GET", f"{SCHEDULES}/1/effective_hours?from=2026-12-01&to=2026-12-31"
+    ),
+    "GetOfficeHoursStatusFunction": Request("GET", f"{SCHEDULES}/1/status?at=1798200000"),
 }
 
 

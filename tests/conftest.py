@@ -59,6 +59,7 @@ def reset_clients() -> None:
     storage.dynamodb_client.cache_clear()
     special_occasions_api.service.cache_clear()
     office_hours_api.service.cache_clear()
+    office_hours_api.hours_service.cache_clear()
     tenancy.authenticator.cache_clear()
 
 
@@ -115,7 +116,8 @@ class ApiClient:
     """Calls a route of the template through its real handler, as API Gateway would.
 
     `tenant=` sends a read-write token of that tenant (minted on first use in this test);
-    `tenant=None` sends none; an Authorization in `headers` is sent as it is.
+    `tenant=None` sends none; an Authorization in `headers` is sent as it is. A query string
+    may follow the path; `request_time=` (Unix seconds) is when API Gateway received it.
     """
 
     def __init__(self, functions: dict[str, runtime.Function], router: gateway.Router, tokens: TokenRepository) -> None:
@@ -138,14 +140,18 @@ class ApiClient:
         tenant: str | None = "acct1",
         raw_body: str | None = None,
         authorizer: dict[str, Any] | None = None,
+        request_time: int | None = None,
     ) -> Reply:
+        path, _, query = path.partition("?")
         match = self._router.match(method, path)
         assert isinstance(match, gateway.Match), f"no route for {method} {path}"
         data = raw_body if raw_body is not None else ("" if body is None else json.dumps(body))
         header_list = list(headers.items()) if isinstance(headers, dict) else list(headers or [])
         if tenant is not None and not any(name.lower() == "authorization" for name, _ in header_list):
             header_list.append(("Authorization", f"Bearer {self.token(tenant)}"))
-        event = gateway.build_event(match, method, path, "", header_list, data.encode(), authorizer)
+        event = gateway.build_event(match, method, path, query, header_list, data.encode(), authorizer)
+        if request_time is not None:
+            event["requestContext"]["requestTimeEpoch"] = request_time * 1000
         result = self._functions[match.function.logical_id].invoke(event)
         status, response_headers, payload = gateway.http_response(result)
         return Reply(status, {k.lower(): v for k, v in response_headers}, payload.decode())

@@ -188,6 +188,7 @@ def _schemas() -> dict[str, Any]:
             "additionalProperties": False,
             "properties": {"type": {"const": kind}, "data": {"type": "array", "items": _ref(item)}},
         }
+    schemas.update(_hours_schemas(ID_PATTERN))
     schemas["Deleted"] = {
         "type": "object",
         "required": ["type", "id", "deleted"],
@@ -199,6 +200,58 @@ def _schemas() -> dict[str, Any]:
         },
     }
     return schemas
+
+
+def _hours_schemas(id_pattern: str) -> dict[str, Any]:
+    """The answers of the effective hours and status routes (extensions of Intercom's API), as
+    `office_hours/schedule_hours.py` builds them: plain dicts, no models."""
+    from calendar_exceptions.office_hours import schedule_hours
+
+    identifier = {"type": "string", "pattern": id_pattern}
+    instant = {"type": "integer"}
+    minute = {"type": "integer", "minimum": 0, "maximum": 1440}
+
+    def closed_object(properties: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "object", "required": list(properties), "additionalProperties": False, "properties": properties}
+
+    interval = closed_object(
+        {"start_minute": minute, "end_minute": minute, "start_at": instant, "end_at": instant},
+    )
+    interval["description"] = (
+        "Minutes from the date's local midnight (1440: the next midnight) and the same bounds as Unix seconds"
+    )
+    day = closed_object(
+        {
+            "date": {"type": "string", "format": "date"},
+            "day_of_week": {"type": "integer", "minimum": 0, "maximum": 6, "description": "0 = Monday"},
+            "source": {"enum": ["schedule", "exception"]},
+            "office_hours_exception_id": {"type": ["string", "null"], "pattern": id_pattern},
+            "time_intervals": {"type": "array", "items": _ref("EffectiveTimeInterval")},
+        }
+    )
+    return {
+        "EffectiveTimeInterval": interval,
+        "OfficeHoursEffectiveDay": day,
+        "OfficeHoursEffectiveHours": closed_object(
+            {
+                "type": {"const": schedule_hours.EFFECTIVE_HOURS_TYPE},
+                "office_hours_schedule_id": identifier,
+                "time_zone_name": {"type": "string"},
+                "days": {"type": "array", "items": _ref("OfficeHoursEffectiveDay")},
+            }
+        ),
+        "OfficeHoursStatus": closed_object(
+            {
+                "type": {"const": schedule_hours.STATUS_TYPE},
+                "office_hours_schedule_id": identifier,
+                "at": instant,
+                "open": {"type": "boolean"},
+                "next_open_at": {"type": ["integer", "null"]},
+                "next_close_at": {"type": ["integer", "null"]},
+                "office_hours_exception_id": {"type": ["string", "null"], "pattern": id_pattern},
+            }
+        ),
+    }
 
 
 def _parameters() -> dict[str, Any]:

@@ -4,8 +4,9 @@ Fixtures live in events/<FunctionLogicalId>/<case>.json: API Gateway events, and
 ApplyAnnualRecurrencesFunction an EventBridge scheduled event. Before each special occasion
 fixture, the storage is seeded with the vendor page's occasion (id 1) and a second one
 (id 2) at revision 1. Before each office hours fixture, workspace ws_fixtures gets schedule
-"1" with exceptions "1" (custom_hours, 2026-12-24) and "2" (closed, 2026-12-25): ids are
-issued 1, 2, ... per workspace in creation order, so the fixtures can name them. Before
+"1" (Europe/Dublin, weekdays 09:00-17:00) with exceptions "1" (custom_hours, 2026-12-24)
+and "2" (closed, 2026-12-25): ids are issued 1, 2, ... per workspace in creation order, so
+the fixtures can name them. Before
 every fixture, the storage gets the test-only tokens the fixtures carry (FIXTURE_TOKENS).
 """
 
@@ -49,6 +50,7 @@ EXPECTED_STATUS = {
     "stale_revision": 409,
     "data_invalid": 422,
     "bad_version": 400,
+    "parameter_invalid": 400,
 }
 # The Intercom error code each office hours error fixture answers with.
 EXPECTED_CODE = {
@@ -57,7 +59,32 @@ EXPECTED_CODE = {
     "bad_version": "intercom_version_invalid",
     "read_only_token": "forbidden",
     "authorizer_context_only": "unauthorized",
+    "parameter_invalid": "parameter_invalid",
 }
+# What the read-only office hours fixtures answer, written out by hand (Dublin is UTC in
+# winter). The status fixture sends no `at`: it is the event's requestTimeEpoch, Saturday
+# 2026-11-21 12:00 UTC, and the schedule next opens on Monday at 09:00.
+EXPECTED_BODY = {
+    "GetOfficeHoursEffectiveHoursFunction": {
+        "type": "office_hours_effective_hours",
+        "office_hours_schedule_id": "1",
+        "time_zone_name": "Europe/Dublin",
+        "days": [
+            {"date": "2026-12-24", "day_of_week": 3, "source": "exception", "office_hours_exception_id": "1",
+             "time_intervals": [
+                 {"start_minute": 540, "end_minute": 1020, "start_at": 1798102800, "end_at": 1798131600}
+             ]},
+            {"date": "2026-12-25", "day_of_week": 4, "source": "exception", "office_hours_exception_id": "2",
+             "time_intervals": []},
+            {"date": "2026-12-26", "day_of_week": 5, "source": "schedule", "office_hours_exception_id": None,
+             "time_intervals": []},
+        ],
+    },
+    "GetOfficeHoursStatusFunction": {
+        "type": "office_hours_status", "office_hours_schedule_id": "1", "at": 1795262400, "open": False,
+        "next_open_at": 1795424400, "next_close_at": 1795453200, "office_hours_exception_id": None,
+    },
+}  # fmt: skip
 
 SPECIAL_OCCASION_FIXTURES = sorted(p for p in EVENTS.glob("*SpecialOccasion*Function/*.json"))
 OFFICE_HOURS_FIXTURES = sorted(p for p in EVENTS.glob("*OfficeHours*Function/*.json"))
@@ -71,6 +98,7 @@ def test_every_function_has_fixtures_and_every_fixture_folder_is_a_function():
     assert folders <= set(functions), folders - set(functions)
     assert {name for name in functions if "SpecialOccasion" in name} <= folders
     assert "UpdateOfficeHoursExceptionFunction" in folders
+    assert set(EXPECTED_BODY) <= folders
     assert {name for name, spec in functions.items() if spec.schedules} <= folders
     assert {p.stem for p in OFFICE_HOURS_FIXTURES} >= {"success", "data_invalid", "not_found", "bad_version"}
 
@@ -131,7 +159,9 @@ def test_office_hours_fixture(fixture, endpoint, seeded_office_hours):
     result = make_invoke(fixture.parent.name, fixture, endpoint)
     assert result["statusCode"] == EXPECTED_STATUS[fixture.stem], result
     body = json.loads(result["body"])
-    if fixture.stem == "success":
+    if fixture.stem == "success" and fixture.parent.name in EXPECTED_BODY:
+        assert body == EXPECTED_BODY[fixture.parent.name]
+    elif fixture.stem == "success":
         assert body["type"] == "office_hours_exception"
         assert body | json.loads(event["body"]) == body
     else:

@@ -130,6 +130,8 @@ ROUTES = [
     ("GET", schedule_url("1"), None),
     ("PUT", schedule_url("1"), {"name": "x"}),
     ("DELETE", schedule_url("1"), None),
+    ("GET", schedule_url("1") + "/effective_hours", None),
+    ("GET", schedule_url("1") + "/status?at=1798200000", None),
     ("GET", exceptions_url("1"), None),
     ("POST", exceptions_url("1"), closed("2027-01-01")),
     ("GET", exception_url("1", "1"), None),

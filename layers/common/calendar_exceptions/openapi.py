@@ -52,3 +52,8 @@ def json_request_body(body: dict[str, Any]) -> dict[str, Any]:
 def path_parameter(name: str, parameter_schema: dict[str, Any]) -> dict[str, Any]:
     """The schema of the path parameter `name` (one not declared is a string)."""
     return {"name": name, "in": "path", "required": True, "schema": parameter_schema}
+
+
+def query_parameter(name: str, parameter_schema: dict[str, Any], description: str) -> dict[str, Any]:
+    """An optional query parameter."""
+    return {"name": name, "in": "query", "required": False, "description": description, "schema": parameter_schema}

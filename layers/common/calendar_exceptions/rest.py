@@ -7,8 +7,10 @@ for the middlewares), middlewares around every request (the `not_found` handler 
 inside them, as a route would), error handlers looked up along the error's class
 hierarchy, a per-request `context`, and `Response` answered with `multiValueHeaders`. The
 request is `current_event`: `body` as sent, `headers` from the event's `headers` looked up
-case-insensitively, `raw_event`, `request_context.request_id`. A route's decorator also
-takes what the OpenAPI document says of it (`Route`), with Powertools' argument names.
+case-insensitively, `query_string_parameters` (the last value of each, as API Gateway
+gives them), `raw_event`, `request_context.request_id` and `.request_time_epoch`. A
+route's decorator also takes what the OpenAPI document says of it (`Route`), with
+Powertools' argument names.
 tests/unit/test_rest_powertools_parity.py runs the same events through both and compares
 the answers.
 
@@ -94,6 +96,11 @@ class RequestContext:
     def request_id(self) -> str:
         return self._context["requestId"]
 
+    @property
+    def request_time_epoch(self) -> int | None:
+        """When API Gateway received the request, in milliseconds since the epoch (None in a bare event)."""
+        return self._context.get("requestTimeEpoch")
+
 
 class Request:
     """The API Gateway event being handled."""
@@ -104,6 +111,7 @@ class Request:
         self.path: str = event["path"]
         self.body: str | None = event.get("body")
         self.headers = Headers(event.get("headers"))
+        self.query_string_parameters: dict[str, str] = event.get("queryStringParameters") or {}
         self.request_context = RequestContext(event.get("requestContext") or {})
 
 

@@ -2,8 +2,8 @@
 
 It also holds the pieces of the routes' OpenAPI declarations that the routes share (the
 path parameters, the Intercom-Version header, the Intercom error responses). It imports no
-request or response models (pydantic): only the functions that use `service()` pay for
-them, when they first call it.
+request or response models (pydantic): the read-only hours functions import it, and only
+the functions that use `service()` pay for the models, when they first call it.
 """
 
 from __future__ import annotations
@@ -11,12 +11,15 @@ from __future__ import annotations
 import functools
 import json
 import re
+import time
 from typing import TYPE_CHECKING, Any
 
 from calendar_exceptions import openapi
 from calendar_exceptions.errors import DomainError, InvalidInput
 from calendar_exceptions.http_errors import register_error_handlers
+from calendar_exceptions.office_hours.hours_repository import HoursRepository
 from calendar_exceptions.office_hours.rules import ID_PATTERN, exception_not_found, schedule_not_found
+from calendar_exceptions.office_hours.schedule_hours import ScheduleHoursService
 from calendar_exceptions.rest import APPLICATION_JSON, Response, RestResolver
 from calendar_exceptions.storage import dynamodb_client, table_name
 from calendar_exceptions.tenancy import authentication, tenant
@@ -28,6 +31,9 @@ SCHEDULES = "/office_hours_schedules"
 SCHEDULE = SCHEDULES + "/<office_hours_schedule_id>"
 EXCEPTIONS = SCHEDULE + "/office_hours_exceptions"
 EXCEPTION = EXCEPTIONS + "/<id>"
+# Extensions of Intercom's API (it has no such endpoints): docs/office-hours.md.
+EFFECTIVE_HOURS = SCHEDULE + "/effective_hours"
+STATUS = SCHEDULE + "/status"
 
 VERSION_HEADER = "Intercom-Version"
 VERSIONS = frozenset([f"1.{minor}" for minor in range(5)] + [f"2.{minor}" for minor in range(16)] + ["Preview"])
@@ -84,12 +90,32 @@ def workspace(app: RestResolver) -> str:
 
 @functools.cache
 def service() -> OfficeHoursService:
-    # Imported here, not above: the service builds models (pydantic), which a function
-    # that never calls it need not import (its cold start).
+    # Imported here, not above: the service builds models (pydantic), which the read-only
+    # hours functions never import (their cold start).
     from calendar_exceptions.office_hours.repository import OfficeHoursRepository
     from calendar_exceptions.office_hours.service import OfficeHoursService
 
     return OfficeHoursService(OfficeHoursRepository(dynamodb_client(), table_name()))
+
+
+@functools.cache
+def hours_service() -> ScheduleHoursService:
+    return ScheduleHoursService(HoursRepository(dynamodb_client(), table_name()))
+
+
+def query_parameter(app: RestResolver, name: str) -> str | None:
+    return app.current_event.query_string_parameters.get(name)
+
+
+def clock() -> float:
+    """The time when a request carries none (tests replace it)."""
+    return time.time()
+
+
+def request_time(app: RestResolver) -> int:
+    """When the request was made, Unix seconds: API Gateway's requestTimeEpoch (ms), else the clock."""
+    epoch_ms = app.current_event.request_context.request_time_epoch
+    return epoch_ms // 1000 if isinstance(epoch_ms, int) else int(clock())
 
 
 def schedule_id(value: str) -> str:

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from calendar_exceptions.office_hours.models import OfficeHoursException, Schedule
 
 IDS_SK = "#IDS"
+EXCEPTION_SK_PREFIX = "EXCEPTION#"
 ANNUAL_INDEX = "AnnualRecurrenceIndex"
 ANNUAL_SHARD = "annual_shard"
 # Recurring exceptions are spread over this many index partitions, so that their writes
@@ -99,7 +100,7 @@ def schedule_key(workspace: str, schedule_id: str) -> dict[str, Any]:
 
 def exception_key(workspace: str, schedule_id: str, exception_id: str) -> dict[str, Any]:
     pk = exceptions_partition(workspace, schedule_id)
-    return {"pk": {"S": pk}, "sk": {"S": f"EXCEPTION#{int(exception_id):012d}"}}
+    return {"pk": {"S": pk}, "sk": {"S": f"{EXCEPTION_SK_PREFIX}{int(exception_id):012d}"}}
 
 
 def date_key(workspace: str, schedule_id: str, exception_date: str) -> dict[str, Any]:

@@ -140,7 +140,7 @@ class OfficeHoursRepository:
         return None if item is None else layout.versioned(item)
 
     def exceptions(self, workspace: str, schedule_id: str) -> list[OfficeHoursException]:
-        items = self._query(layout.exceptions_partition(workspace, schedule_id), "EXCEPTION#")
+        items = self._query(layout.exceptions_partition(workspace, schedule_id), layout.EXCEPTION_SK_PREFIX)
         return [layout.versioned(item).exception for item in items]
 
     def update_exception(

@@ -10,8 +10,9 @@ docs/office-hours.md names the home of each rule.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Literal, Protocol
 
 from calendar_exceptions import primitives
@@ -184,3 +185,46 @@ def required_stored_type(sent: Mapping[str, Any]) -> ExceptionType | None:
     if "time_intervals" in sent:
         return CUSTOM_HOURS if sent["time_intervals"] else CLOSED
     return None
+
+
+# --- effective hours and status (extensions of the API) ---------------------------------
+
+MAX_RANGE_DAYS = 366
+DEFAULT_RANGE_DAYS = 7
+# The dates and instants these routes answer for: the hours engine reads the date after
+# each one and up to 400 days after an instant, and Python's calendar ends with year 9999.
+FIRST_HOURS_DATE, LAST_HOURS_DATE = date(2, 1, 1), date(9997, 12, 31)
+FIRST_AT = (FIRST_HOURS_DATE.toordinal() - date(1970, 1, 1).toordinal()) * 86400
+LAST_AT = (LAST_HOURS_DATE.toordinal() + 1 - date(1970, 1, 1).toordinal()) * 86400 - 1
+_UNIX_SECONDS = re.compile(r"-?[0-9]{1,15}")
+
+
+def check_hours_date(text: str, field: str) -> date:
+    """A `from` or `to` of effective hours: a real YYYY-MM-DD from FIRST_HOURS_DATE to LAST_HOURS_DATE."""
+    day = check_date(text, field)
+    if not FIRST_HOURS_DATE <= day <= LAST_HOURS_DATE:
+        raise RuleViolation(field, f"'{text}' is outside {FIRST_HOURS_DATE} .. {LAST_HOURS_DATE}")
+    return day
+
+
+def hours_range(first: date | None, last: date | None, today: date) -> tuple[date, date]:
+    """The dates of effective hours, both included: `from` defaults to `today` (in the schedule's
+    zone), `to` to `from` + 6 days; `to` is not before `from`, and the range is at most 366 days."""
+    first = today if first is None else first
+    if last is None:
+        last = min(first + timedelta(days=DEFAULT_RANGE_DAYS - 1), LAST_HOURS_DATE)
+    if last < first:
+        raise RuleViolation("to", f"{last} is before from ({first})")
+    if (last - first).days >= MAX_RANGE_DAYS:
+        raise RuleViolation("to", f"{first} .. {last} is more than {MAX_RANGE_DAYS} days")
+    return first, last
+
+
+def check_instant(text: str, field: str = "at") -> int:
+    """An instant of the status: Unix seconds, a decimal integer from FIRST_AT to LAST_AT."""
+    if not _UNIX_SECONDS.fullmatch(text):
+        raise RuleViolation(field, f"'{text}' must be Unix seconds, a decimal integer")
+    at = int(text)
+    if not FIRST_AT <= at <= LAST_AT:
+        raise RuleViolation(field, f"{at} is outside {FIRST_AT} .. {LAST_AT}")
+    return at

@@ -1,0 +1,37 @@
+"""GET /office_hours_schedules/{office_hours_schedule_id}/status: open at an instant, next open and close.
+
+An extension of Intercom's office hours API (docs/office-hours.md).
+"""
+
+from calendar_exceptions import openapi
+from calendar_exceptions.entrypoint import api_gateway_handler
+from calendar_exceptions.office_hours import api, rules
+from calendar_exceptions.office_hours.schedule_hours import requested_instant
+
+app = api.resolver()
+
+AT = openapi.query_parameter(
+    "at",
+    {"type": "integer", "minimum": rules.FIRST_AT, "maximum": rules.LAST_AT},
+    "The instant, Unix seconds (default: when the request is made)",
+)
+
+
+@app.get(
+    api.STATUS,
+    summary="Whether the schedule is open at an instant, and when it next opens and closes",
+    description=(
+        "An extension of Intercom's office hours API, which has no such endpoint. next_open_at and "
+        "next_close_at are null when there is no such instant within 400 days."
+    ),
+    parameters=api.parameters(api.SCHEDULE_ID, AT),
+    responses={200: api.returns("OfficeHoursStatus", "The schedule's status at the instant"), **api.errors(404)},
+)
+def get_office_hours_status(office_hours_schedule_id: str):
+    schedule_id = api.schedule_id(office_hours_schedule_id)
+    at = requested_instant(api.query_parameter(app, "at"))
+    answer = api.hours_service().status(api.workspace(app), schedule_id, api.request_time(app) if at is None else at)
+    return api.respond(200, answer)
+
+
+lambda_handler = api_gateway_handler(app)
