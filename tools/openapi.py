@@ -123,11 +123,11 @@ def _version_order(version: str) -> tuple[int, ...]:
 def _schemas() -> dict[str, Any]:
     from pydantic.json_schema import models_json_schema
 
+    from calendar_exceptions.liveperson import INTERNAL_CODES
     from calendar_exceptions.office_hours import api as office_hours_api
     from calendar_exceptions.office_hours import models as office_hours
     from calendar_exceptions.office_hours.models import ID_PATTERN
     from calendar_exceptions.office_hours.validation import PARAMETER_NOT_FOUND
-    from calendar_exceptions.special_occasions import api as special_occasions_api
     from calendar_exceptions.special_occasions.models import NewSpecialOccasion, SpecialOccasion
 
     _, top = models_json_schema(
@@ -150,7 +150,7 @@ def _schemas() -> dict[str, Any]:
         "additionalProperties": False,
         "properties": {
             "type": {"const": "specialoccasion"},
-            "internalCode": {"enum": sorted(set(special_occasions_api.INTERNAL_CODES.values()))},
+            "internalCode": {"enum": sorted(set(INTERNAL_CODES.values()))},
             "message": {"type": "string"},
         },
     }

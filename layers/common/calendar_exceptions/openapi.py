@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from calendar_exceptions.validation import MAX_BODY_BYTES
-
 APPLICATION_JSON = "application/json"
 # Every route answers these, whatever it does: the token check (tenancy.authentication),
 # and the unexpected or storage failing (http_errors).
@@ -42,6 +40,9 @@ def error_responses(error_schema: str, *statuses: int) -> dict[int, dict[str, st
 
 def json_request_body(body: dict[str, Any]) -> dict[str, Any]:
     """A required JSON body; larger than MAX_BODY_BYTES is 413, so a route with a body answers 413."""
+    # Imported here: validation is pydantic, which a function whose routes take no body never imports.
+    from calendar_exceptions.validation import MAX_BODY_BYTES
+
     return {
         "required": True,
         "description": f"JSON, at most {MAX_BODY_BYTES} bytes (larger bodies are refused with 413 before parsing)",

@@ -1,5 +1,7 @@
 """What both APIs mean the same way: time zone names, the date pattern, the strict model base, limits.
 
+The strict model base lives in strict_model.py (pydantic) and is imported from here on first use.
+
 Each API's rules module (special_occasions/rules.py, office_hours/rules.py) builds on these
 and says in its own terms which field broke them.
 """
@@ -9,9 +11,8 @@ from __future__ import annotations
 import functools
 import re
 from importlib import resources
+from typing import Any
 from zoneinfo import ZoneInfo
-
-from pydantic import BaseModel, ConfigDict
 
 # A zone name field accepts at most this many characters; the longest IANA name is 32.
 MAX_TIME_ZONE = 64
@@ -23,15 +24,14 @@ DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NOT_ZONES = frozenset({"Factory"})
 
 
-class StrictModel(BaseModel):
-    """The base of every request model of both APIs.
+def __getattr__(name: str) -> Any:
+    """`StrictModel` (strict_model.py), imported on first use: it is pydantic, which the functions
+    that validate no body (the shift status, read-only routes) never import, for their cold start."""
+    if name == "StrictModel":
+        from calendar_exceptions.strict_model import StrictModel
 
-    strict: "true" is not a boolean and 1.0 is not an integer; forbid: unknown fields are
-    errors; defer_build: a model's validator is built when first used, so each function
-    builds only those it uses, not every model of a module at import.
-    """
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
+        return StrictModel
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class RuleViolation(ValueError):
