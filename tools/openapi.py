@@ -42,6 +42,14 @@ _LP_ERRORS = {
     500: "Internal Server Error",
     503: "Service Unavailable: storage still throttled or failing after retries",
 }
+_SHIFT_STATUS_ERRORS = {
+    400: "Bad Request: skillId or at",
+    401: "Not Authorized",
+    403: "Forbidden: the token lacks the read scope, or the account is not the token's",
+    404: "Not Found: a path the route does not accept",
+    500: "Internal Server Error",
+    503: "Service Unavailable: storage still throttled or failing after retries",
+}
 _INTERCOM_ERRORS = {
     400: "parameter_invalid, parameter_not_found or intercom_version_invalid",
     401: "unauthorized",
@@ -154,6 +162,29 @@ def _schemas() -> dict[str, Any]:
             "message": {"type": "string"},
         },
     }
+    schemas["ShiftStatusError"] = {
+        **schemas["LivePersonError"],
+        "properties": {**schemas["LivePersonError"]["properties"], "type": {"const": "shiftstatus"}},
+    }
+    epoch_ms = {"type": ["integer", "null"], "description": "Epoch milliseconds; null when not within 400 days"}
+    schemas["ShiftStatus"] = {
+        "type": "object",
+        "required": ["skillId", "onShift", "nextOn", "nextOff"],
+        "additionalProperties": False,
+        "properties": {
+            "skillId": {"type": "integer", "minimum": 1},
+            "onShift": {"type": "boolean"},
+            "nextOn": {
+                **epoch_ms,
+                "description": "Start of the next shift beginning after at; " + epoch_ms["description"],
+            },
+            "nextOff": {
+                **epoch_ms,
+                "description": "End of the current shift when on shift, else of the next one; "
+                + epoch_ms["description"],
+            },
+        },
+    }
     codes = sorted({*office_hours_api.CODES.values(), PARAMETER_NOT_FOUND, "intercom_version_invalid"})
     schemas["IntercomError"] = {
         "type": "object",
@@ -230,6 +261,7 @@ def document() -> dict[str, Any]:
             "parameters": _parameters(),
             "responses": {
                 **_error_responses("LivePersonError", _LP_ERRORS),
+                **_error_responses("ShiftStatusError", _SHIFT_STATUS_ERRORS),
                 **_error_responses("IntercomError", _INTERCOM_ERRORS),
             },
             "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}},
