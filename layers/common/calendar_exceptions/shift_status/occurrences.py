@@ -38,11 +38,6 @@ _DAY = timedelta(days=1)
 _WEEK = timedelta(days=7)
 # Local times of the window's instants are within this of their UTC readings.
 _SLACK = timedelta(days=2)
-# A rule's starts repeat with this period when its COUNT does not matter (see `_fast_forward`):
-# 400 Gregorian years are 146097 days, exactly 20871 weeks, so dates, weekdays and leap
-# years all repeat after them.
-_GREGORIAN_CYCLE_DAYS = 146097
-_PERIOD_DAYS = {"DAILY": 1, "WEEKLY": 7, "MONTHLY": _GREGORIAN_CYCLE_DAYS, "YEARLY": _GREGORIAN_CYCLE_DAYS}
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
@@ -155,16 +150,30 @@ def _never(parts: dict[str, str], start: datetime) -> bool:
 def _fast_forward(rule: Any, parts: dict[str, str], start: datetime, earliest: datetime) -> Any:
     """The same rule from a later start, a whole number of its periods on, not after `earliest`.
 
-    Without COUNT, a rule's starts after any of its candidates depend only on the calendar
-    and the candidate: moving DTSTART on by whole multiples of INTERVAL periods (days,
-    weeks, or for months and years 400 Gregorian years) gives the same starts from there on,
-    so a rule started centuries ago is not walked from then.
+    Without COUNT, a rule's starts from any candidate period on depend only on the calendar
+    and the period: moving DTSTART on by whole multiples of INTERVAL periods (days, weeks,
+    months, years) gives the same starts from there on, so a rule started centuries ago is
+    not walked from then. Months and years move to the 1st of a month, so what dateutil
+    takes from DTSTART when the rule does not say it (the day of the month, the month)
+    is given explicitly.
     """
-    step = _PERIOD_DAYS[parts["FREQ"]] * int(parts.get("INTERVAL", "1"))
-    periods = (earliest - start).days // step - 1
+    freq, interval = parts["FREQ"], int(parts.get("INTERVAL", "1"))
+    if freq in ("DAILY", "WEEKLY"):
+        step = interval * (7 if freq == "WEEKLY" else 1)
+        periods = (earliest - start).days // step
+        return rule.replace(dtstart=start + timedelta(days=periods * step)) if periods > 0 else rule
+    step = interval * (12 if freq == "YEARLY" else 1)
+    periods = ((earliest.year - start.year) * 12 + earliest.month - start.month) // step - 1
     if periods <= 0:
         return rule
-    return rule.replace(dtstart=start + timedelta(days=periods * step))
+    month = start.month - 1 + periods * step
+    moved = start.replace(year=start.year + month // 12, month=month % 12 + 1, day=1)
+    implied: dict[str, int] = {}
+    if "BYMONTHDAY" not in parts and "BYDAY" not in parts:
+        implied["bymonthday"] = start.day
+        if freq == "YEARLY" and "BYMONTH" not in parts:
+            implied["bymonth"] = start.month
+    return rule.replace(dtstart=moved, **implied)
 
 
 def _minus(moment: datetime, length: timedelta) -> datetime:
