@@ -138,6 +138,7 @@ class ApiClient:
         tenant: str | None = "acct1",
         raw_body: str | None = None,
         authorizer: dict[str, Any] | None = None,
+        query: str = "",
     ) -> Reply:
         match = self._router.match(method, path)
         assert isinstance(match, gateway.Match), f"no route for {method} {path}"
@@ -145,7 +146,7 @@ class ApiClient:
         header_list = list(headers.items()) if isinstance(headers, dict) else list(headers or [])
         if tenant is not None and not any(name.lower() == "authorization" for name, _ in header_list):
             header_list.append(("Authorization", f"Bearer {self.token(tenant)}"))
-        event = gateway.build_event(match, method, path, "", header_list, data.encode(), authorizer)
+        event = gateway.build_event(match, method, path, query, header_list, data.encode(), authorizer)
         result = self._functions[match.function.logical_id].invoke(event)
         status, response_headers, payload = gateway.http_response(result)
         return Reply(status, {k.lower(): v for k, v in response_headers}, payload.decode())

@@ -8,49 +8,14 @@ UTC+1 (CET) in winter and UTC+2 (CEST) in summer; in 2026 clocks go 02:00 -> 03:
 from __future__ import annotations
 
 import time
-from typing import Any
 
 import pytest
 
 from calendar_exceptions.shift_status.shifts import ShiftStatus, shift_status
-
-WARSAW = "Europe/Warsaw"
-DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-
-
-def shift(start: str, end: str, zone: str = WARSAW) -> dict[str, Any]:
-    """A workday event from `start` to `end`, repeating weekly on the start date's weekday (given as `start`'s)."""
-    from datetime import date
-
-    weekday = DAYS[date.fromisoformat(start[:10]).weekday()]
-    return {
-        "start": {"dateTime": start, "timeZone": zone},
-        "end": {"dateTime": end, "timeZone": zone},
-        "recurrence": [f"RRULE:FREQ=WEEKLY;BYDAY={weekday}"],
-    }
-
-
-def workday(*events: dict[str, Any]) -> dict[str, Any]:
-    return {"id": 1, "name": "Workdays", "description": "", "isDefault": True, "deleted": False, "events": list(events)}
-
-
-def event(start: str, end: str, working: bool | None = True, rule: str | None = None, zone: str = WARSAW):
-    body: dict[str, Any] = {
-        "start": {"dateTime": start, "timeZone": zone},
-        "end": {"dateTime": end, "timeZone": zone},
-        "recurrence": [rule] if rule else [],
-    }
-    if working is not None:
-        body["meta"] = {"working": working, "name": "event"}
-    return body
-
-
-def occasion(*events: dict[str, Any]) -> dict[str, Any]:
-    return {"id": 1, "name": "Occasion", "description": "", "isDefault": True, "deleted": False, "events": list(events)}
-
-
-# Monday to Friday 09:00-17:00 in Warsaw, from the week of Monday 2026-12-07.
-OFFICE = workday(*(shift(f"2026-12-{7 + i:02d}T09:00:00", f"2026-12-{7 + i:02d}T17:00:00") for i in range(5)))
+from tests.builders import OFFICE, shift
+from tests.builders import occasion_event as event
+from tests.builders import stored_occasion as occasion
+from tests.builders import stored_workday as workday
 
 
 def test_monday_to_friday_nine_to_five_in_warsaw():
@@ -253,3 +218,17 @@ def test_rules_started_centuries_ago_are_not_walked_from_then(rule):
         assert status.on_shift is True  # nothing governs the date
     else:
         assert status == ShiftStatus(False, 1797260400000, 1797264000000)  # 16:00-17:00 Warsaw only
+
+
+def test_the_end_of_the_calendar_is_answered():
+    # The latest `at` the API takes, 9998-01-01T00:00Z, with objects dated up to 9999-12-31
+    at = 253339228800000
+    to_the_end = occasion(event("2026-01-01", "9999-12-31"), event("9999-12-31", "9999-12-31", working=False))
+    late_workday = workday(shift("9999-12-27T09:00:00", "9999-12-27T17:00:00"))
+    assert shift_status(late_workday, to_the_end, at) == ShiftStatus(True, None, None)
+    daily = occasion(event("2026-01-01T09:00:00", "2026-01-01T10:00:00", rule="RRULE:FREQ=DAILY;UNTIL=99991231"))
+    assert shift_status(None, daily, at) == ShiftStatus(
+        False,
+        253339257600000,  # 9998-01-01T08:00Z = 09:00 Warsaw
+        253339261200000,  # 9998-01-01T09:00Z
+    )

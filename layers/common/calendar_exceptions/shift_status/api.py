@@ -28,7 +28,7 @@ SKILL_STATUS = "/api/account/<accountId>/skills/<skillId>/shift-status-skill"
 ERROR_TYPE = "shiftstatus"
 # `at` is epoch milliseconds from 1970 to the start of 9998: the answer looks 400 days past
 # it, and the calendar ends with 9999.
-MAX_AT = 253_370_764_800_000
+MAX_AT = 253_339_228_800_000  # 9998-01-01T00:00Z
 _DIGITS = re.compile(r"[0-9]{1,18}")
 
 
