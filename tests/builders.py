@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from datetime import date
 from typing import Any
 
 
@@ -102,3 +103,42 @@ def closed(exception_date: str = "2026-12-25", **fields: Any) -> dict[str, Any]:
     body: dict[str, Any] = {"exception_date": exception_date, "exception_type": "closed", "name": "Christmas Day"}
     body.update(fields)
     return body
+
+
+# --- LivePerson workdays and special occasions as stored, for the shift status --------------------
+
+WARSAW = "Europe/Warsaw"
+DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def shift(start: str, end: str, zone: str = WARSAW) -> dict[str, Any]:
+    """A stored workday event from `start` to `end`: weekly on its start date's weekday, from that date on."""
+    weekday = DAYS[date.fromisoformat(start[:10]).weekday()]
+    return {
+        "start": {"dateTime": start, "timeZone": zone},
+        "end": {"dateTime": end, "timeZone": zone},
+        "recurrence": [f"RRULE:FREQ=WEEKLY;BYDAY={weekday}"],
+    }
+
+
+def stored_workday(*events: dict[str, Any]) -> dict[str, Any]:
+    return {"id": 1, "name": "Workdays", "description": "", "isDefault": True, "deleted": False, "events": list(events)}
+
+
+def occasion_event(start: str, end: str, working: bool | None = True, rule: str | None = None, zone: str = WARSAW):
+    body: dict[str, Any] = {
+        "start": {"dateTime": start, "timeZone": zone},
+        "end": {"dateTime": end, "timeZone": zone},
+        "recurrence": [rule] if rule else [],
+    }
+    if working is not None:
+        body["meta"] = {"working": working, "name": "event"}
+    return body
+
+
+def stored_occasion(*events: dict[str, Any]) -> dict[str, Any]:
+    return {"id": 1, "name": "Occasion", "description": "", "isDefault": True, "deleted": False, "events": list(events)}
+
+
+# Monday to Friday 09:00-17:00 in Warsaw, from the week of Monday 2026-12-07.
+OFFICE = stored_workday(*(shift(f"2026-12-{7 + i:02d}T09:00:00", f"2026-12-{7 + i:02d}T17:00:00") for i in range(5)))

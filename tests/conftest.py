@@ -141,8 +141,10 @@ class ApiClient:
         raw_body: str | None = None,
         authorizer: dict[str, Any] | None = None,
         request_time: int | None = None,
+        query: str = "",
     ) -> Reply:
-        path, _, query = path.partition("?")
+        path, _, path_query = path.partition("?")
+        query = query or path_query
         match = self._router.match(method, path)
         assert isinstance(match, gateway.Match), f"no route for {method} {path}"
         data = raw_body if raw_body is not None else ("" if body is None else json.dumps(body))

@@ -42,6 +42,14 @@ _LP_ERRORS = {
     500: "Internal Server Error",
     503: "Service Unavailable: storage still throttled or failing after retries",
 }
+_SHIFT_STATUS_ERRORS = {
+    400: "Bad Request: skillId or at",
+    401: "Not Authorized",
+    403: "Forbidden: the token lacks the read scope, or the account is not the token's",
+    404: "Not Found: a path the route does not accept",
+    500: "Internal Server Error",
+    503: "Service Unavailable: storage still throttled or failing after retries",
+}
 _INTERCOM_ERRORS = {
     400: "parameter_invalid, parameter_not_found or intercom_version_invalid",
     401: "unauthorized",
@@ -123,11 +131,11 @@ def _version_order(version: str) -> tuple[int, ...]:
 def _schemas() -> dict[str, Any]:
     from pydantic.json_schema import models_json_schema
 
+    from calendar_exceptions.liveperson import INTERNAL_CODES
     from calendar_exceptions.office_hours import api as office_hours_api
     from calendar_exceptions.office_hours import models as office_hours
     from calendar_exceptions.office_hours.models import ID_PATTERN
     from calendar_exceptions.office_hours.validation import PARAMETER_NOT_FOUND
-    from calendar_exceptions.special_occasions import api as special_occasions_api
     from calendar_exceptions.special_occasions.models import NewSpecialOccasion, SpecialOccasion
 
     _, top = models_json_schema(
@@ -150,8 +158,31 @@ def _schemas() -> dict[str, Any]:
         "additionalProperties": False,
         "properties": {
             "type": {"const": "specialoccasion"},
-            "internalCode": {"enum": sorted(set(special_occasions_api.INTERNAL_CODES.values()))},
+            "internalCode": {"enum": sorted(set(INTERNAL_CODES.values()))},
             "message": {"type": "string"},
+        },
+    }
+    schemas["ShiftStatusError"] = {
+        **schemas["LivePersonError"],
+        "properties": {**schemas["LivePersonError"]["properties"], "type": {"const": "shiftstatus"}},
+    }
+    epoch_ms = {"type": ["integer", "null"], "description": "Epoch milliseconds; null when not within 400 days"}
+    schemas["ShiftStatus"] = {
+        "type": "object",
+        "required": ["skillId", "onShift", "nextOn", "nextOff"],
+        "additionalProperties": False,
+        "properties": {
+            "skillId": {"type": "integer", "minimum": 1},
+            "onShift": {"type": "boolean"},
+            "nextOn": {
+                **epoch_ms,
+                "description": "Start of the next shift beginning after at; " + epoch_ms["description"],
+            },
+            "nextOff": {
+                **epoch_ms,
+                "description": "End of the current shift when on shift, else of the next one; "
+                + epoch_ms["description"],
+            },
         },
     }
     codes = sorted({*office_hours_api.CODES.values(), PARAMETER_NOT_FOUND, "intercom_version_invalid"})
@@ -283,6 +314,7 @@ def document() -> dict[str, Any]:
             "parameters": _parameters(),
             "responses": {
                 **_error_responses("LivePersonError", _LP_ERRORS),
+                **_error_responses("ShiftStatusError", _SHIFT_STATUS_ERRORS),
                 **_error_responses("IntercomError", _INTERCOM_ERRORS),
             },
             "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}},

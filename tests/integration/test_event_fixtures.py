@@ -6,8 +6,10 @@ fixture, the storage is seeded with the vendor page's occasion (id 1) and a seco
 (id 2) at revision 1. Before each office hours fixture, workspace ws_fixtures gets schedule
 "1" (Europe/Dublin, weekdays 09:00-17:00) with exceptions "1" (custom_hours, 2026-12-24)
 and "2" (closed, 2026-12-25): ids are issued 1, 2, ... per workspace in creation order, so
-the fixtures can name them. Before
-every fixture, the storage gets the test-only tokens the fixtures carry (FIXTURE_TOKENS).
+the fixtures can name them. Before each shift status fixture, the account gets a default
+workday (Monday to Friday 09:00-17:00 in Warsaw), written directly in the workdays' storage
+layout. Before every fixture, the storage gets the test-only tokens the fixtures carry
+(FIXTURE_TOKENS).
 """
 
 from __future__ import annotations
@@ -18,8 +20,20 @@ from pathlib import Path
 
 import pytest
 
+from calendar_exceptions import storage
+from calendar_exceptions.shift_status import defaults
 from local import template
-from tests.builders import SCHEDULES, SEED_PAGE_OCCASION, closed, custom_hours, exceptions_url, occasion, schedule
+from local.dynamodb import client
+from tests.builders import (
+    OFFICE,
+    SCHEDULES,
+    SEED_PAGE_OCCASION,
+    closed,
+    custom_hours,
+    exceptions_url,
+    occasion,
+    schedule,
+)
 from tests.integration.conftest import bearer, env_with, store_test_tokens
 
 EVENTS = template.ROOT / "events"
@@ -51,6 +65,7 @@ EXPECTED_STATUS = {
     "data_invalid": 422,
     "bad_version": 400,
     "parameter_invalid": 400,
+    "bad_at": 400,
 }
 # The Intercom error code each office hours error fixture answers with.
 EXPECTED_CODE = {
@@ -88,6 +103,7 @@ EXPECTED_BODY = {
 
 SPECIAL_OCCASION_FIXTURES = sorted(p for p in EVENTS.glob("*SpecialOccasion*Function/*.json"))
 OFFICE_HOURS_FIXTURES = sorted(p for p in EVENTS.glob("*OfficeHours*Function/*.json"))
+SHIFT_STATUS_FIXTURES = sorted(EVENTS.glob("GetShiftStatusSkillFunction/*.json"))
 RECURRENCE_FIXTURE = EVENTS / "ApplyAnnualRecurrencesFunction" / "scheduled.json"
 RECURRENCE_WORKSPACE = "ws_recurrence"
 
@@ -99,6 +115,8 @@ def test_every_function_has_fixtures_and_every_fixture_folder_is_a_function():
     assert {name for name in functions if "SpecialOccasion" in name} <= folders
     assert "UpdateOfficeHoursExceptionFunction" in folders
     assert set(EXPECTED_BODY) <= folders
+    assert "GetShiftStatusSkillFunction" in folders
+    assert {p.stem for p in SHIFT_STATUS_FIXTURES} >= {"success", "bad_at", "other_account"}
     assert {name for name, spec in functions.items() if spec.schedules} <= folders
     assert {p.stem for p in OFFICE_HOURS_FIXTURES} >= {"success", "data_invalid", "not_found", "bad_version"}
 
@@ -141,6 +159,30 @@ def test_special_occasion_fixture(fixture, endpoint, seeded_special_occasions):
         assert "ac-revision" in headers
     if fixture.stem != "success":
         assert "message" in json.loads(result["body"])
+
+
+@pytest.fixture
+def seeded_workday(endpoint, fixture_tokens):
+    """A default workday of FIXTURE_ACCOUNT, Monday to Friday 09:00-17:00 in Warsaw, in the workdays' layout."""
+    dynamodb = client(endpoint)
+    head = {"pk": defaults.partition(FIXTURE_ACCOUNT, defaults.WORKDAYS), "sk": "#HEAD", "revision": 1}
+    head |= {"last_id": 1, "default_id": 1, "index": {}}
+    dynamodb.put_item(TableName=storage.table_name(), Item=storage.to_item(head))
+    item = defaults.object_key(FIXTURE_ACCOUNT, defaults.WORKDAYS, 1) | storage.to_item(OFFICE)
+    dynamodb.put_item(TableName=storage.table_name(), Item=item)
+
+
+@pytest.mark.parametrize("fixture", SHIFT_STATUS_FIXTURES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_shift_status_fixture(fixture, endpoint, seeded_workday):
+    result = make_invoke(fixture.parent.name, fixture, endpoint)
+    assert result["statusCode"] == EXPECTED_STATUS[fixture.stem], result
+    body = json.loads(result["body"])
+    if fixture.stem == "success":
+        # Monday 2026-12-14 10:00 Warsaw (09:00Z): on shift until 16:00Z, next shift Tuesday 08:00Z
+        assert body == {"skillId": 42, "onShift": True, "nextOn": 1797321600000, "nextOff": 1797264000000}
+    else:
+        assert body["type"] == "shiftstatus"
+        assert body["message"].startswith("at:" if fixture.stem == "bad_at" else "Not allowed")
 
 
 @pytest.fixture

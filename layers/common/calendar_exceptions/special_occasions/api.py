@@ -12,8 +12,9 @@ import re
 from typing import Any
 
 from calendar_exceptions import openapi
-from calendar_exceptions.errors import DomainError, Forbidden, InvalidInput
+from calendar_exceptions.errors import InvalidInput
 from calendar_exceptions.http_errors import register_error_handlers
+from calendar_exceptions.liveperson import LivePersonErrorFormat, path_account_is_the_callers
 from calendar_exceptions.rest import APPLICATION_JSON, Response, RestResolver
 from calendar_exceptions.special_occasions.models import SpecialOccasion
 from calendar_exceptions.special_occasions.repository import SpecialOccasionRepository
@@ -28,27 +29,12 @@ REVISION_HEADER = "ac-revision"
 _REVISION = re.compile(r'(?:W/)?"?(\d{1,18})"?')
 _ID = re.compile(r"\d{1,18}")
 
-# internalCode per status, in the vendor's style ("internalCode":12,"message":"No data found").
-INTERNAL_CODES = {400: 10, 401: 20, 403: 21, 404: 12, 409: 13, 413: 15, 422: 14, 500: 1, 503: 2}
-
-
-class LivePersonErrorFormat:
-    def body(self, status: int, error: DomainError, request_id: str) -> dict[str, Any]:
-        return {"type": "specialoccasion", "internalCode": INTERNAL_CODES.get(status, 1), "message": error.message}
-
 
 def resolver() -> RestResolver:
     app = RestResolver()
-    register_error_handlers(app, LivePersonErrorFormat())
-    app.use(middlewares=[authentication(_path_account_is_the_callers)])
+    register_error_handlers(app, LivePersonErrorFormat("specialoccasion"))
+    app.use(middlewares=[authentication(path_account_is_the_callers)])
     return app
-
-
-def _path_account_is_the_callers(app: RestResolver, caller: str) -> None:
-    """After the token (401, 403 for its scope): another account in the path is 403, before anything else."""
-    account_id = app.context["_route_args"].get("accountId")
-    if account_id is not None and account_id != caller:
-        raise Forbidden(f"Not allowed to access account {account_id}")
 
 
 def account(app: RestResolver) -> str:

@@ -1,0 +1,98 @@
+"""HTTP glue of the Shift Status API: its resolver, the skill id and `at` parameters, the answer, its OpenAPI shapes.
+
+Errors are the special occasions error body with `"type": "shiftstatus"`; authentication and
+the path's account are checked as on every LivePerson route (liveperson.py). Nothing here
+imports pydantic: the function validates no body, and its cold start is what its callers
+feel (issue 15).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Callable
+from typing import Any
+
+from calendar_exceptions import openapi
+from calendar_exceptions.errors import InvalidInput
+from calendar_exceptions.http_errors import register_error_handlers
+from calendar_exceptions.liveperson import LivePersonErrorFormat, path_account_is_the_callers
+from calendar_exceptions.rest import APPLICATION_JSON, Response, RestResolver
+from calendar_exceptions.shift_status.defaults import read_defaults
+from calendar_exceptions.shift_status.shifts import shift_status
+from calendar_exceptions.storage import dynamodb_client, table_name
+from calendar_exceptions.tenancy import authentication, tenant
+
+SKILL_STATUS = "/api/account/<accountId>/skills/<skillId>/shift-status-skill"
+ERROR_TYPE = "shiftstatus"
+# `at` is epoch milliseconds from 1970 to the start of 9998: the answer looks 400 days past
+# it, and the calendar ends with 9999.
+MAX_AT = 253_339_228_800_000  # 9998-01-01T00:00Z
+_DIGITS = re.compile(r"[0-9]{1,18}")
+
+
+def resolver() -> RestResolver:
+    app = RestResolver()
+    register_error_handlers(app, LivePersonErrorFormat(ERROR_TYPE))
+    app.use(middlewares=[authentication(path_account_is_the_callers)])
+    return app
+
+
+def skill_status(app: RestResolver, skill_id: str, now: Callable[[], float] = time.time) -> Response:
+    """The account-level status for the path's skill at `at` (default: now) as the vendor answers it."""
+    skill = _skill_id(skill_id)
+    at = _at(app, now)
+    workday, occasion = read_defaults(dynamodb_client(), table_name(), tenant(app))
+    status = shift_status(workday, occasion, at)
+    body = {"skillId": skill, "onShift": status.on_shift, "nextOn": status.next_on, "nextOff": status.next_off}
+    return Response(status_code=200, content_type=APPLICATION_JSON, body=json.dumps(body))
+
+
+def _skill_id(value: str) -> int:
+    if not _DIGITS.fullmatch(value) or int(value) == 0:
+        raise InvalidInput(f"skillId: '{value}' is not a positive integer", "skillId")
+    return int(value)
+
+
+def _at(app: RestResolver, now: Callable[[], float]) -> int:
+    values = _query_values(app.current_event.raw_event, "at")
+    if not values:
+        return int(now() * 1000)
+    if len(values) > 1:
+        raise InvalidInput("at: give it once", "at")
+    if not _DIGITS.fullmatch(values[0]) or int(values[0]) > MAX_AT:
+        raise InvalidInput(f"at: '{values[0]}' is not epoch milliseconds from 0 to {MAX_AT}", "at")
+    return int(values[0])
+
+
+def _query_values(event: dict[str, Any], name: str) -> list[str]:
+    # multiValueQueryStringParameters when present, as for headers: it has every value sent.
+    multi = event.get("multiValueQueryStringParameters")
+    if isinstance(multi, dict):
+        return [str(value) for value in multi.get(name) or []]
+    single = event.get("queryStringParameters") or {}
+    return [str(single[name])] if single.get(name) is not None else []
+
+
+# --- what the route declares for the OpenAPI document (tools/openapi.py) ----------------------
+
+SKILL_ID = openapi.path_parameter("skillId", {"type": "string", "pattern": "^[0-9]{1,18}$"})
+AT = {
+    "name": "at",
+    "in": "query",
+    "required": False,
+    "description": (
+        "Extension (not in the vendor's API): the moment to answer for, in epoch milliseconds; "
+        "default now. Malformed, negative or later than the start of 9998 is 400."
+    ),
+    "schema": {"type": "integer", "minimum": 0, "maximum": MAX_AT},
+}
+STATUS = openapi.json_response(
+    "The account-level shift status (every skill id answers the account's)", openapi.schema("ShiftStatus")
+)
+
+
+def errors(*statuses: int) -> dict[int, dict[str, str]]:
+    """The error responses of a route answering `statuses`, and those every route answers."""
+    return openapi.error_responses("ShiftStatusError", *statuses)

@@ -1,0 +1,246 @@
+"""Properties of the shift status for arbitrary workdays, occasions, zones and instants.
+
+Three oracles, each built differently from shift_status.shifts:
+
+- an instant-by-instant reading of the rules (is this instant's local date governed by an
+  occurrence, in each event's zone? is it inside a working occurrence, or a workday shift?),
+  for any zones and times to the second;
+- the hours engine (hours.py) in one zone with whole minutes: the workday's events as
+  weekly intervals, each date an occasion touches replaced by its working parts;
+- dateutil itself, for the rules moved on by `_fast_forward`.
+
+Events are drawn on or next to 2026 transitions of the zones drawn, so that the gap and repeat
+rules are exercised.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from dateutil.rrule import rrulestr
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from calendar_exceptions.hours import Hours, Replacement, WeeklyInterval
+from calendar_exceptions.shift_status import occurrences
+from calendar_exceptions.shift_status.shifts import shift_status
+from calendar_exceptions.special_occasions import rules
+
+SETTINGS = settings(max_examples=120, deadline=None)
+ZONES = ["UTC", "Europe/Warsaw", "America/New_York", "Australia/Lord_Howe", "America/Santiago", "Asia/Tokyo"]
+DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+# 2026 dates on or next to a transition of one of the zones above.
+TRANSITION_DATES = [date(2026, 3, 8), date(2026, 3, 29), date(2026, 4, 5), date(2026, 9, 6), date(2026, 10, 25)]
+RULES = [
+    None,
+    "RRULE:FREQ=DAILY;COUNT=3;INTERVAL=1",
+    "RRULE:FREQ=DAILY;INTERVAL=2;COUNT=4",
+    "RRULE:FREQ=WEEKLY;COUNT=3",
+]
+
+
+@st.composite
+def local_span(draw, max_minutes: int, seconds: bool) -> tuple[Any, Any]:
+    """A whole day (dates) or a timed span of at most `max_minutes` on or near a transition date."""
+    day = draw(st.sampled_from(TRANSITION_DATES)) + timedelta(days=draw(st.integers(-2, 2)))
+    if draw(st.integers(0, 4)) == 0:
+        return day, day
+    start = datetime.combine(day, time()) + timedelta(minutes=draw(st.integers(0, 1439)))
+    if seconds:
+        start += timedelta(seconds=draw(st.sampled_from([0, 0, 30, 59])))
+    return start, start + timedelta(minutes=draw(st.integers(1, max_minutes)))
+
+
+def _existing(value: Any, zone: str) -> bool:
+    """Whether a stored local time could exist (writes refuse a time in a gap)."""
+    if not isinstance(value, datetime):
+        return True
+    tz = ZoneInfo(zone)
+    return value.replace(tzinfo=tz).astimezone(ZoneInfo("UTC")).astimezone(tz).replace(tzinfo=None) == value
+
+
+@st.composite
+def workday_event(draw, zone: str, seconds: bool) -> dict[str, Any] | None:
+    start, end = draw(local_span(1440, seconds))
+    if not (_existing(start, zone) and _existing(end, zone)):
+        return None
+    weekday = DAYS[start.weekday()]
+    return {
+        "start": {"dateTime": start.isoformat(), "timeZone": zone},
+        "end": {"dateTime": end.isoformat(), "timeZone": zone},
+        "recurrence": [f"RRULE:FREQ=WEEKLY;BYDAY={weekday}"],
+    }
+
+
+@st.composite
+def occasion_event(draw, zone: str, seconds: bool) -> dict[str, Any] | None:
+    start, end = draw(local_span(3 * 1440, seconds))
+    if not (_existing(start, zone) and _existing(end, zone)):
+        return None
+    event: dict[str, Any] = {
+        "start": {"dateTime": start.isoformat(), "timeZone": zone},
+        "end": {"dateTime": end.isoformat(), "timeZone": zone},
+        "recurrence": [rule] if (rule := draw(st.sampled_from(RULES))) else [],
+    }
+    working = draw(st.sampled_from([True, False, None]))
+    if working is not None:
+        event["meta"] = {"working": working, "name": "x"}
+    return event
+
+
+@st.composite
+def accounts(draw, one_zone: bool = False, seconds: bool = True):
+    zone = draw(st.sampled_from(ZONES))
+    zones = st.just(zone) if one_zone else st.sampled_from(ZONES)
+    workday_events = [draw(workday_event(draw(zones), seconds)) for _ in range(draw(st.integers(0, 4)))]
+    occasion_events = [draw(occasion_event(draw(zones), seconds)) for _ in range(draw(st.integers(0, 3)))]
+    workday = None if draw(st.integers(0, 5)) == 0 else {"events": [e for e in workday_events if e]}
+    occasion = None if draw(st.integers(0, 2)) == 0 else {"events": [e for e in occasion_events if e]}
+    day = draw(st.sampled_from(TRANSITION_DATES)) + timedelta(days=draw(st.integers(-3, 10)))
+    at = int(datetime.combine(day, time(), ZoneInfo("UTC")).timestamp() * 1000) + draw(st.integers(0, 86_400_000))
+    if not seconds:
+        at -= at % 60_000
+    return zone, workday, occasion, at
+
+
+# --- the instant-by-instant oracle ------------------------------------------------------------
+
+
+def _instant(local: datetime, zone: ZoneInfo) -> int:
+    return int(local.replace(tzinfo=zone).timestamp() * 1000)  # fold=0
+
+
+def _event_occurrences(event: dict[str, Any]) -> tuple[ZoneInfo, list[tuple[datetime, datetime]]]:
+    zone = ZoneInfo(event["start"]["timeZone"])
+    start_text, end_text = event["start"]["dateTime"], event["end"]["dateTime"]
+    if "T" in start_text:
+        start, end = datetime.fromisoformat(start_text), datetime.fromisoformat(end_text)
+    else:
+        start = datetime.fromisoformat(start_text)
+        end = datetime.fromisoformat(end_text) + timedelta(days=1)
+    rule = (event.get("recurrence") or [None])[0]
+    if rule is None:
+        starts = [start]
+    elif "WEEKLY;BYDAY" in rule:
+        starts = [start + timedelta(weeks=k) for k in range(80)]
+    else:
+        starts = list(rrulestr(rule.removeprefix("RRULE:"), dtstart=start))
+    return zone, [(s, s + (end - start)) for s in starts]
+
+
+def on_shift(workday: dict[str, Any] | None, occasion: dict[str, Any] | None, at: int) -> bool:
+    governed = working = False
+    for event in (occasion or {}).get("events", []):
+        zone, spans = _event_occurrences(event)
+        today = datetime.fromtimestamp(at / 1000, zone).date()
+        for start, end in spans:
+            if start.date() <= today <= (end - timedelta(microseconds=1)).date():
+                governed = True
+            if (event.get("meta") or {}).get("working", True) and _instant(start, zone) <= at < _instant(end, zone):
+                working = True
+    if governed:
+        return working
+    for event in (workday or {}).get("events", []):
+        zone, spans = _event_occurrences(event)
+        if any(_instant(start, zone) <= at < _instant(end, zone) for start, end in spans):
+            return True
+    return False
+
+
+@SETTINGS
+@given(accounts(), st.lists(st.floats(0, 1), min_size=8, max_size=8))
+def test_the_status_is_the_rules_read_instant_by_instant(account, fractions):
+    _, workday, occasion, at = account
+    status = shift_status(workday, occasion, at)
+    assert status.on_shift == on_shift(workday, occasion, at)
+    if status.next_on is not None:
+        assert status.next_on > at
+        assert on_shift(workday, occasion, status.next_on)
+        assert not on_shift(workday, occasion, status.next_on - 1)
+    if status.next_off is not None:
+        assert status.next_off > at
+        assert not on_shift(workday, occasion, status.next_off)
+        assert on_shift(workday, occasion, status.next_off - 1)
+    if status.next_on is not None and status.next_off is not None:
+        # Off shift: the next shift starts, then ends. On shift: this one ends before the next starts.
+        assert (status.next_off > status.next_on) is not status.on_shift
+    # Nothing changes between `at` and the first of the two
+    change = min(x for x in (status.next_on, status.next_off, at + 20 * 86_400_000) if x is not None)
+    for fraction in fractions:
+        moment = at + int((change - at - 1) * fraction)
+        assert on_shift(workday, occasion, moment) == status.on_shift, moment
+
+
+# --- the hours engine in one zone, whole minutes ---------------------------------------------
+
+
+def engine_hours(zone: str, workday: dict[str, Any] | None, occasion: dict[str, Any] | None) -> Hours:
+    weekly = []
+    for event in (workday or {}).get("events", []):
+        _, [(start, end)] = _event_occurrences({**event, "recurrence": []})
+        minute = start.weekday() * 1440 + start.hour * 60 + start.minute
+        weekly.append(WeeklyInterval(minute, minute + (end - start) // timedelta(minutes=1), start.date()))
+    parts: dict[date, list[tuple[int, int]]] = {}
+    for event in (occasion or {}).get("events", []):
+        _, spans = _event_occurrences(event)
+        for start, end in spans:
+            day = start.date()
+            while day <= (end - timedelta(microseconds=1)).date():
+                midnight = datetime.combine(day, time())
+                parts.setdefault(day, [])
+                if (event.get("meta") or {}).get("working", True):
+                    low, high = max(start, midnight), min(end, midnight + timedelta(days=1))
+                    parts[day].append(
+                        ((low - midnight) // timedelta(minutes=1), (high - midnight) // timedelta(minutes=1))
+                    )
+                day += timedelta(days=1)
+    replacements = {day: Replacement("occasion", tuple(sorted(p))) for day, p in parts.items()}
+    return Hours(zone, weekly, replacements)
+
+
+@SETTINGS
+@given(accounts(one_zone=True, seconds=False))
+def test_in_one_zone_with_whole_minutes_the_status_is_the_hours_engines(account):
+    zone, workday, occasion, at = account
+    engine = engine_hours(zone, workday, occasion).status(at // 1000)
+    status = shift_status(workday, occasion, at)
+    assert status.on_shift == engine.open
+    assert status.next_on == (None if engine.next_open_at is None else engine.next_open_at * 1000)
+    assert status.next_off == (None if engine.next_close_at is None else engine.next_close_at * 1000)
+
+
+# --- rules moved on keep their occurrences -----------------------------------------------------
+
+
+@st.composite
+def unbounded_rules(draw) -> str:
+    freq = draw(st.sampled_from(["DAILY", "WEEKLY", "MONTHLY", "YEARLY"]))
+    parts = [f"FREQ={freq}", f"INTERVAL={draw(st.integers(1, 5))}"]
+    if draw(st.booleans()):
+        parts.append("BYDAY=" + ",".join(draw(st.lists(st.sampled_from(DAYS), min_size=1, max_size=3, unique=True))))
+    if freq != "WEEKLY" and draw(st.booleans()):
+        parts.append(f"BYMONTHDAY={draw(st.sampled_from([1, 15, 29, 30, 31, -1]))}")
+    if draw(st.booleans()):
+        parts.append(f"BYMONTH={draw(st.integers(1, 12))}")
+    return "RRULE:" + ";".join(parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    unbounded_rules(),
+    st.datetimes(datetime(1990, 1, 1), datetime(2020, 12, 31)).map(lambda d: d.replace(microsecond=0)),
+    st.datetimes(datetime(2021, 1, 1), datetime(2027, 12, 31)),
+)
+def test_a_rule_moved_on_keeps_its_occurrences(line, start, earliest):
+    try:
+        rule = rules.recurrence_rule(line, start, ZoneInfo("UTC"), True)
+    except rules.RuleViolation:
+        assume(False)  # refused on write: never stored
+    if not rule.between(start, start + timedelta(days=3 * 366), inc=True):
+        return  # a rule that (nearly) never occurs proves nothing here
+    parts = dict(part.split("=") for part in line.removeprefix("RRULE:").split(";"))
+    moved = occurrences._fast_forward(rule, parts, start, earliest)
+    latest = earliest + timedelta(days=800)
+    assert moved.between(earliest, latest, inc=True) == rule.between(earliest, latest, inc=True)
