@@ -179,17 +179,7 @@ class Hours:
         # still open at its end ends after the horizon.
         dates = takewhile(lambda found: found[2] <= horizon, self._dates(today.toordinal()))
         periods = _union((start, end) for _, _, _, intervals in dates for _, _, start, end in intervals)
-        opened, next_open, next_close = False, None, None
-        for start, end in periods:
-            if end <= at:
-                continue
-            if start <= at:
-                opened = True
-                following = next(periods, None)
-                start = following[0] if following else horizon + 1
-            next_open = start if start <= horizon else None
-            next_close = end if end <= horizon else None
-            break
+        opened, next_open, next_close = open_at(periods, at, horizon)
         return Status(at, opened, next_open, next_close, self.replacement(today))
 
     def _dates(self, ordinal: int) -> Iterator[tuple[date, Replacement | None, int, list[DayInterval]]]:
@@ -254,6 +244,23 @@ class Hours:
         """Minute `minute` (0..1440) of the local date as Unix seconds: fold=0 is both RFC 5545 rules."""
         offset = self._zone.utcoffset(datetime.fromordinal(ordinal) + timedelta(minutes=minute))
         return (ordinal - _EPOCH) * 86400 + minute * 60 - (offset.days * 86400 + offset.seconds)
+
+
+def open_at(periods: Iterable[tuple[int, int]], at: int, horizon: int) -> tuple[bool, int | None, int | None]:
+    """The status rule, for any unit of time: whether `at` is in one of `periods` (sorted, joined;
+    start included, end excluded), the next opening after it (if open, the start of the period
+    after the current one) and the next closing (if open, the current period's end), each None
+    when it is after `horizon`. Shared with the LivePerson shift status (shift_status/shifts.py)."""
+    periods = iter(periods)
+    for start, end in periods:
+        if end <= at:
+            continue
+        opened = start <= at
+        if opened:
+            following = next(periods, None)
+            start = following[0] if following else horizon + 1
+        return opened, (start if start <= horizon else None), (end if end <= horizon else None)
+    return False, None, None
 
 
 def _nothing(day: date, /) -> None:

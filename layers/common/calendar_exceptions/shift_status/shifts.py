@@ -41,7 +41,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any, NamedTuple
 
-from calendar_exceptions.hours import HORIZON
+from calendar_exceptions.hours import HORIZON, open_at
 from calendar_exceptions.shift_status.occurrences import (
     Window,
     day_span,
@@ -69,17 +69,7 @@ def shift_status(workday: dict[str, Any] | None, occasion: dict[str, Any] | None
     """The status at `at` (epoch ms) of an account whose default workday and occasion are these (None: no default)."""
     horizon = at + HORIZON_MS
     periods = shifts(workday, occasion, Window(at, horizon + _DAY_MS))
-    on_shift, next_on, next_off = False, None, None
-    for index, (start, end) in enumerate(periods):
-        if end <= at:
-            continue
-        if start <= at:
-            on_shift = True
-            start = periods[index + 1][0] if index + 1 < len(periods) else horizon + 1
-        next_on = start if start <= horizon else None
-        next_off = end if end <= horizon else None
-        break
-    return ShiftStatus(on_shift, next_on, next_off)
+    return ShiftStatus(*open_at(periods, at, horizon))
 
 
 def shifts(workday: dict[str, Any] | None, occasion: dict[str, Any] | None, window: Window) -> list[Period]:
