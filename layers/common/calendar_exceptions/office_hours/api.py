@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from calendar_exceptions import openapi
-from calendar_exceptions.errors import DomainError, InvalidInput
+from calendar_exceptions.errors import DomainError, InvalidInput, echo
 from calendar_exceptions.http_errors import register_error_handlers
 from calendar_exceptions.office_hours.models import ID_PATTERN
 from calendar_exceptions.office_hours.repository import OfficeHoursRepository
@@ -70,7 +70,9 @@ def _supported_version(app: RestResolver, caller: str) -> None:
     version = app.current_event.headers.get(VERSION_HEADER)
     if version is not None and version not in VERSIONS:
         raise InvalidInput(
-            f"{VERSION_HEADER}: '{version}' is not a supported version", VERSION_HEADER, code="intercom_version_invalid"
+            f"{VERSION_HEADER}: {echo(version)} is not a supported version",
+            VERSION_HEADER,
+            code="intercom_version_invalid",
         )
 
 

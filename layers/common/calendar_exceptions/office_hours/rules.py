@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, Literal, Protocol
 
 from calendar_exceptions import primitives
-from calendar_exceptions.errors import Unprocessable
+from calendar_exceptions.errors import Unprocessable, echo
 from calendar_exceptions.names import is_blank
 from calendar_exceptions.primitives import DATE_PATTERN, RuleViolation
 
@@ -44,7 +44,7 @@ def check_schedule_name(name: str, field: str = "name") -> None:
 def check_time_zone(name: str, field: str = "time_zone_name") -> None:
     """A name of the IANA database as the layer's pinned tzdata lists it (primitives.zone_names)."""
     if not primitives.is_zone_name(name):
-        raise RuleViolation(field, f"'{name}' is not an IANA time zone name")
+        raise RuleViolation(field, f"{echo(name)} is not an IANA time zone name")
 
 
 def check_date(text: str, field: str = "exception_date") -> date:
@@ -53,8 +53,8 @@ def check_date(text: str, field: str = "exception_date") -> date:
         if DATE_PATTERN.fullmatch(text):
             return date.fromisoformat(text)
     except ValueError:
-        raise RuleViolation(field, f"'{text}' is not a real date") from None
-    raise RuleViolation(field, f"'{text}' must be a date written YYYY-MM-DD")
+        raise RuleViolation(field, f"{echo(text)} is not a real date") from None
+    raise RuleViolation(field, f"{echo(text)} must be a date written YYYY-MM-DD")
 
 
 class DateTaken(Unprocessable):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from calendar_exceptions.dynamodb import Contention, retry_contended
-from calendar_exceptions.errors import NotFound, RevisionConflict, Unprocessable
+from calendar_exceptions.errors import MAX_ECHO, NotFound, RevisionConflict, Unprocessable, echo
 from calendar_exceptions.office_hours import rules
 from calendar_exceptions.office_hours.layout import Versioned
 from calendar_exceptions.office_hours.models import (
@@ -135,11 +135,16 @@ class OfficeHoursService:
 
 
 def schedule_not_found(schedule_id: str) -> NotFound:
-    return NotFound(f"office_hours_schedule_id: schedule {schedule_id} not found", "office_hours_schedule_id")
+    """404 for a schedule id, which may be any text the path carried (cut as errors.echo cuts it)."""
+    return NotFound(f"office_hours_schedule_id: schedule {_path_id(schedule_id)} not found", "office_hours_schedule_id")
 
 
 def exception_not_found(exception_id: str) -> NotFound:
-    return NotFound(f"id: office hours exception {exception_id} not found", "id")
+    return NotFound(f"id: office hours exception {_path_id(exception_id)} not found", "id")
+
+
+def _path_id(value: str) -> str:
+    return value if len(value) <= MAX_ECHO else echo(value)
 
 
 def _contended() -> RevisionConflict:
