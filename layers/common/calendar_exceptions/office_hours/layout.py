@@ -33,6 +33,10 @@ from calendar_exceptions.storage import from_item, to_item
 IDS_SK = "#IDS"
 ANNUAL_INDEX = "AnnualRecurrenceIndex"
 ANNUAL_SHARD = "annual_shard"
+# On a recurring exception the annual job could not move because another exception holds
+# its next date: that date. Projected into the index, so that later runs try the exception
+# after the others (docs/annual-recurrence.md); any later write of the exception removes it.
+ANNUAL_BLOCKED = "annual_blocked"
 # Recurring exceptions are spread over this many index partitions, so that their writes
 # never crowd one partition and a run could be split per shard (docs/annual-recurrence.md).
 ANNUAL_SHARDS = tuple(f"ANNUAL#{n}" for n in range(8))
@@ -61,12 +65,20 @@ class AnnualCandidate:
     office_hours_schedule_id: str
     id: str
     exception_date: str
+    # The date a run last found taken when it tried to move the exception (ANNUAL_BLOCKED).
+    blocked_on: str | None = None
 
     @classmethod
     def listed(cls, item: dict[str, Any]) -> AnnualCandidate:
         """The candidate an index entry (or any item with these attributes) stands for."""
         values = from_item(item)
-        return cls(values["workspace"], values["office_hours_schedule_id"], values["id"], values["exception_date"])
+        return cls(
+            values["workspace"],
+            values["office_hours_schedule_id"],
+            values["id"],
+            values["exception_date"],
+            values.get(ANNUAL_BLOCKED),
+        )
 
 
 @dataclass(frozen=True)
