@@ -26,6 +26,7 @@ import zlib
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
+from calendar_exceptions.dynamodb import Update
 from calendar_exceptions.office_hours import rules
 from calendar_exceptions.office_hours.models import OfficeHoursException, Schedule
 from calendar_exceptions.storage import from_item, to_item
@@ -200,3 +201,19 @@ def release(table: str, workspace: str, holder: DateHolder) -> dict[str, Any]:
             "ExpressionAttributeValues": {":id": {"S": holder.id}},
         }
     }
+
+
+def mark_blocked(table: str, candidate: AnnualCandidate, taken_date: str) -> dict[str, Any]:
+    """The UpdateItem that marks a recurring exception whose next date `taken_date` another holds.
+
+    Only an order for later runs of the annual job (docs/annual-recurrence.md), so it changes
+    nothing the API shows, neither `version` nor `updated_at`; conditional on the exception
+    still recurring on the date the index listed.
+    """
+    update = Update({ANNUAL_BLOCKED: taken_date}).request(
+        "#exception_date = :listed_date AND #recurring_annually = :recurring",
+        {"#exception_date": "exception_date", "#recurring_annually": "recurring_annually"},
+        {":listed_date": candidate.exception_date, ":recurring": True},
+    )
+    key = exception_key(candidate.workspace, candidate.office_hours_schedule_id, candidate.id)
+    return {"TableName": table, "Key": key, **update}

@@ -233,21 +233,10 @@ class OfficeHoursRepository:
         self._move_date(candidate.workspace, write, candidate, replace(candidate, exception_date=new_date))
 
     def remember_blocked(self, candidate: layout.AnnualCandidate, taken_date: str) -> None:
-        """Mark a recurring exception whose next date `taken_date` another exception holds.
-
-        Only an order for later runs (docs/annual-recurrence.md), so it changes nothing the API
-        shows, neither `version` nor `updated_at`; written only while the exception still
-        recurs on the listed date, and dropped silently otherwise.
-        """
-        update = Update({layout.ANNUAL_BLOCKED: taken_date}).request(
-            "#exception_date = :listed_date AND #recurring_annually = :recurring",
-            {"#exception_date": "exception_date", "#recurring_annually": "recurring_annually"},
-            {":listed_date": candidate.exception_date, ":recurring": True},
-        )
-        key = layout.exception_key(candidate.workspace, candidate.office_hours_schedule_id, candidate.id)
+        """Mark an exception whose next date `taken_date` is held (layout.mark_blocked); nothing if it changed."""
         try:
             with contended():
-                self._client.update_item(TableName=self._table, Key=key, **update)
+                self._client.update_item(**layout.mark_blocked(self._table, candidate, taken_date))
         except (self._client.exceptions.ConditionalCheckFailedException, Contention):
             pass  # changed (or changing) since it was listed: a later run decides afresh
 
