@@ -1,6 +1,8 @@
 """EventBridge schedule, daily shortly after midnight UTC: move recurring office hours exceptions whose date has passed.
 
-The event's `time` is the run's "now", so a run can be replayed; see docs/annual-recurrence.md.
+The event's `time` is the run's "now", so a run can be replayed; a time more than 15 minutes
+after the function's clock is refused unless the event asks for it (a rehearsal): see
+docs/annual-recurrence.md.
 """
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
@@ -12,10 +14,9 @@ from calendar_exceptions.storage import dynamodb_client, table_name
 
 
 def apply_annual_recurrences(event: dict, context: LambdaContext) -> dict:
+    now = recurrence.run_time(event, recurrence.clock())
     repository = OfficeHoursRepository(dynamodb_client(), table_name())
-    summary = recurrence.apply_annual_recurrences(
-        repository, recurrence.event_time(event), context.get_remaining_time_in_millis
-    )
+    summary = recurrence.apply_annual_recurrences(repository, now, context.get_remaining_time_in_millis)
     recurrence.publish(summary)
     return summary.to_json()
 

@@ -137,7 +137,13 @@ def seeded_special_occasions(base_url, http, fixture_tokens):
 
 
 def make_invoke(function: str, event: Path, endpoint: str) -> dict:
-    completed = subprocess.run(
+    completed = run_make_invoke(function, event, endpoint)
+    assert completed.returncode == 0, completed.stderr
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def run_make_invoke(function: str, event: Path, endpoint: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
         ["make", "-s", "invoke", f"FUNCTION={function}", f"EVENT={event}"],
         cwd=template.ROOT,
         env=env_with(endpoint),
@@ -146,8 +152,6 @@ def make_invoke(function: str, event: Path, endpoint: str) -> dict:
         timeout=120,
         check=False,
     )
-    assert completed.returncode == 0, completed.stderr
-    return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
 @pytest.mark.parametrize("fixture", SPECIAL_OCCASION_FIXTURES, ids=lambda p: f"{p.parent.name}/{p.stem}")
@@ -228,11 +232,22 @@ def seeded_recurrences(base_url, http):
         assert http.post(base_url + exceptions_url(schedule_id), json=body, headers=auth).status_code == 200
 
 
+def recurrence_dates(base_url, http) -> dict[tuple[str, str], str]:
+    auth = bearer(RECURRENCE_WORKSPACE)
+    return {
+        (schedule_id, e["id"]): e["exception_date"]
+        for schedule_id in ("1", "2")
+        for e in http.get(base_url + exceptions_url(schedule_id), headers=auth).json()["data"]
+    }
+
+
 def test_annual_recurrences_fixture(endpoint, base_url, http, seeded_recurrences):
-    # Given a real EventBridge scheduled event: the daily run at 2027-03-02T00:05Z
+    # Given a real EventBridge scheduled event: the daily run at 2027-03-02T00:05Z, a
+    # rehearsal of a day to come, which it says (issue 16: else a time ahead of the clock is refused)
     event = json.loads(RECURRENCE_FIXTURE.read_text())
     assert (event["version"], event["detail-type"], event["source"]) == ("0", "Scheduled Event", "aws.events")
     assert event["resources"][0].startswith("arn:aws:events:")
+    assert event["detail"] == {"allow_future_time": True}
     # When it runs through make invoke against the seeded storage
     result = make_invoke(RECURRENCE_FIXTURE.parent.name, RECURRENCE_FIXTURE, endpoint)
     # Then the run's summary is printed: Kiritimati's two recurring dates were due, Pago Pago's was not
@@ -248,15 +263,26 @@ def test_annual_recurrences_fixture(endpoint, base_url, http, seeded_recurrences
         "reported": [],
     }
     # And the stored exceptions moved (or not) accordingly
-    auth = bearer(RECURRENCE_WORKSPACE)
-    dates = {
-        (schedule_id, e["id"]): e["exception_date"]
-        for schedule_id in ("1", "2")
-        for e in http.get(base_url + exceptions_url(schedule_id), headers=auth).json()["data"]
-    }
-    assert dates == {
+    assert recurrence_dates(base_url, http) == {
         ("1", "1"): "2028-03-01",
         ("1", "2"): "2027-12-24",
         ("1", "3"): "2026-01-01",
         ("2", "4"): "2027-03-01",
     }
+
+
+def test_annual_recurrences_with_a_future_time_and_no_rehearsal_flag_fail_and_change_nothing(
+    endpoint, base_url, http, seeded_recurrences, tmp_path
+):
+    # Given the issue's event: the daily run's fixture dated 2207, without the flag
+    event = {**json.loads(RECURRENCE_FIXTURE.read_text()), "time": "2207-01-02T00:05:00Z", "detail": {}}
+    future = tmp_path / "future.json"
+    future.write_text(json.dumps(event))
+    before = recurrence_dates(base_url, http)
+    # When it runs through make invoke
+    completed = run_make_invoke(RECURRENCE_FIXTURE.parent.name, future, endpoint)
+    # Then make invoke fails, the log says why, and nothing moved
+    assert completed.returncode != 0
+    [refused] = [json.loads(line) for line in completed.stderr.splitlines() if "annual recurrences refused" in line]
+    assert "allow_future_time" in refused["reason"]
+    assert recurrence_dates(base_url, http) == before

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import json
 from typing import Any
 
 import pytest
@@ -51,3 +53,16 @@ def dynamodb_calls(seeded) -> list[str]:
     calls: list[str] = []
     storage.dynamodb_client().meta.events.register("before-call.dynamodb", lambda model, **_: calls.append(model.name))
     return calls
+
+
+@pytest.fixture
+def log_lines(monkeypatch):
+    """What the Powertools logger writes from now on, at INFO and above, as parsed JSON lines."""
+    from calendar_exceptions.observability import logger
+
+    stream = io.StringIO()
+    monkeypatch.setattr(logger.registered_handler, "stream", stream)
+    level = logger.log_level
+    logger.setLevel("INFO")
+    yield lambda: [json.loads(line) for line in stream.getvalue().splitlines()]
+    logger.setLevel(level)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from calendar_exceptions.office_hours.layout import (
+    ANNUAL_BLOCKED,
     ANNUAL_INDEX,
     ANNUAL_SHARD,
     ANNUAL_SHARDS,
@@ -34,7 +35,12 @@ def test_the_template_declares_the_index_the_repository_queries():
     [index] = template.tables()["CalendarTable"]["GlobalSecondaryIndexes"]
     assert index["IndexName"] == ANNUAL_INDEX
     assert [key["AttributeName"] for key in index["KeySchema"]] == [ANNUAL_SHARD, "exception_date"]
-    assert set(index["Projection"]["NonKeyAttributes"]) == {"workspace", "office_hours_schedule_id", "id"}
+    assert set(index["Projection"]["NonKeyAttributes"]) == {
+        "workspace",
+        "office_hours_schedule_id",
+        "id",
+        ANNUAL_BLOCKED,
+    }
 
 
 def test_only_recurring_exceptions_are_indexed(api, seeded, dynamodb):

@@ -10,6 +10,7 @@ import pytest
 
 from calendar_exceptions.observability import logger
 from calendar_exceptions.office_hours import recurrence, service
+from calendar_exceptions.office_hours.layout import ANNUAL_BLOCKED
 from calendar_exceptions.office_hours.recurrence import apply_annual_recurrences
 from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 from local import template
@@ -135,8 +136,12 @@ def test_a_move_onto_a_date_another_exception_holds_is_skipped_reported_and_retr
     before = table_items()
     # When the job runs after 24 December 2026
     summary = run(dynamodb, utc("2026-12-25T00:05:00"))
-    # Then nothing changes, and the run reports which exception could not move where, and why
-    assert table_items() == before
+    # Then nothing changes but the mark that lets later runs try it after the others
+    # (issue 16: blocked exceptions never delay movable ones), and the run reports which
+    # exception could not move where, and why
+    marked = table_items()
+    assert [_unmarked(item) for item in marked] == before
+    assert [item[ANNUAL_BLOCKED] for item in marked if ANNUAL_BLOCKED in item] == [{"S": "2027-12-24"}]
     assert (summary.due, summary.moved, summary.skipped) == (1, 0, 1)
     assert summary.reported == [
         {
@@ -150,11 +155,17 @@ def test_a_move_onto_a_date_another_exception_holds_is_skipped_reported_and_retr
             "held_by": holder["id"],
         }
     ]
-    # And it stays due: the next run tries again, and moves it once the date is free
+    # And it stays due: the next run tries again (writing nothing), and moves it once the date is free
     assert run(dynamodb, utc("2026-12-26T00:05:00")).skipped == 1
+    assert table_items() == marked
     assert api.call("DELETE", exception_url(schedule_id, holder["id"])).status == 200
     assert run(dynamodb, utc("2026-12-27T00:05:00")).moved == 1
     assert stored(api, recurring)["exception_date"] == "2027-12-24"
+    assert not [item for item in table_items() if ANNUAL_BLOCKED in item]
+
+
+def _unmarked(item: dict) -> dict:
+    return {name: value for name, value in item.items() if name != ANNUAL_BLOCKED}
 
 
 # --- idempotence and concurrency ---------------------------------------------------------

@@ -7,6 +7,7 @@ a read-only token can read.
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -215,3 +216,28 @@ def test_a_path_no_route_of_the_function_matches_is_401_without_a_token_then_404
     # API Gateway passes any segment; the function's resolver matches fewer characters.
     assert api.call("GET", path, tenant=None).status == 401
     assert api.call("GET", path, tenant=TENANT).status == 404
+
+
+def test_a_refused_request_is_logged_with_the_tenant_and_the_token_id_never_the_token(api, log_lines):
+    from calendar_exceptions.tokens import token_hash, token_id
+
+    read_only, read_only_record = api.tokens.mint(TENANT, "read")
+    unknown = new_token()
+    revoked = revoked_token(api)
+    writer = api.token(TENANT)
+    cases = [
+        (unknown, "GET", 401, None),  # no record: the id of what was presented, no tenant
+        (revoked, "GET", 401, TENANT),
+        (read_only, "POST", 403, TENANT),
+        (writer, "POST", 400, TENANT),  # refused after authentication: a body that is not JSON
+    ]
+    for token, method, status, _ in cases:
+        reply = api.call(method, collection(TENANT), raw_body="{", headers=bearer(token), tenant=None)
+        assert reply.status == status, reply.text
+    refusals = [line for line in log_lines() if line["message"] == "request refused"]
+    assert [(line["status"], line.get("tenant"), line.get("token_id")) for line in refusals] == [
+        (status, tenant, token_id(token_hash(token))) for token, _, status, tenant in cases
+    ]
+    assert refusals[2]["token_id"] == read_only_record.token_id
+    for token, *_ in cases:
+        assert all(token not in json.dumps(line) for line in log_lines())

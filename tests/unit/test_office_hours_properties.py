@@ -10,12 +10,24 @@ from __future__ import annotations
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from tests.builders import SCHEDULES, closed, custom_hours, exception_url, exceptions_url, schedule, schedule_url
+from tests.builders import (
+    HUGE_INTEGER,
+    SCHEDULES,
+    body_text,
+    closed,
+    custom_hours,
+    exception_url,
+    exceptions_url,
+    schedule,
+    schedule_url,
+)
 
 SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 CODES = {"parameter_invalid", "parameter_not_found", "data_invalid", "payload_too_large"}
 
-JSON_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-(2**70), 2**70), st.floats(), st.text(max_size=10))
+JSON_SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(-(2**70), 2**70), st.floats(), st.text(max_size=10), st.just(HUGE_INTEGER)
+)
 
 
 def _mostly(valid, invalid):
@@ -43,8 +55,13 @@ def _intervals(quarters):
 
 
 DATES = _mostly(
-    st.dates().map(lambda day: day.isoformat()),
-    st.one_of(st.sampled_from(["2026-02-29", "2026-13-01", "26-12-25", "2026-12-25T00:00:00"]), JSON_SCALARS),
+    st.one_of(st.dates().map(lambda day: day.isoformat()), st.sampled_from(["0001-01-01", "9999-12-31"])),
+    st.one_of(
+        st.sampled_from(["2026-02-29", "2026-13-01", "26-12-25", "2026-12-25T00:00:00"]),
+        # digits other than ASCII (full-width, Arabic-Indic), and a value far too long to echo whole
+        st.sampled_from(["\uff12\uff10\uff12\uff16-12-25", "\u0662\u0660\u0662\u0666-12-25", "2" * 300]),
+        JSON_SCALARS,
+    ),
 )
 TYPES = _mostly(
     st.sampled_from(["closed", "custom_hours"]), st.one_of(st.sampled_from(["CLOSED", "open"]), JSON_SCALARS)
@@ -64,7 +81,9 @@ EXCEPTION_FIELDS = {
     "time_intervals": _intervals(96),
     "recurring_annually": BOOLEANS,
 }
-SCHEDULE_NAMES = _mostly(st.text(min_size=1, max_size=255), st.one_of(st.sampled_from(["", " "]), NAMES))
+# Blank: nothing, or only white space and invisible characters (zero-width space, joiners).
+BLANK = st.sampled_from(["", " ", "\u200b\u200d", "\u200c\u2060\ufeff"])
+SCHEDULE_NAMES = _mostly(st.text(min_size=1, max_size=255), st.one_of(BLANK, NAMES))
 SCHEDULE_FIELDS = {"name": SCHEDULE_NAMES, "time_zone_name": ZONES, "time_intervals": _intervals(672)}
 
 
@@ -99,7 +118,7 @@ def _refused_in_intercom_format(reply, allowed):
 @given(body=_bodies(EXCEPTION_FIELDS, required=("exception_date", "exception_type")))
 def test_a_generated_exception_is_stored_as_sent_or_refused_in_intercom_format(api, body):
     schedule_id, _ = _schedule(api)
-    reply = api.call("POST", exceptions_url(schedule_id), body)
+    reply = api.call("POST", exceptions_url(schedule_id), raw_body=body_text(body))
     listed = api.call("GET", exceptions_url(schedule_id)).body["data"]
     if reply.status != 200:
         _refused_in_intercom_format(reply, (400, 422))
@@ -129,7 +148,7 @@ def test_a_generated_exception_update_changes_exactly_the_sent_fields_or_is_refu
     schedule_id, exception_ids = _schedule(api, custom_hours("2026-12-24"), closed("2026-12-25"))
     exception_id = exception_ids[which]
     before = api.call("GET", exceptions_url(schedule_id)).body["data"]
-    reply = api.call("PUT", exception_url(schedule_id, exception_id), change)
+    reply = api.call("PUT", exception_url(schedule_id, exception_id), raw_body=body_text(change))
     after = api.call("GET", exceptions_url(schedule_id)).body["data"]
     if reply.status != 200:
         _refused_in_intercom_format(reply, (400, 422))
@@ -151,7 +170,7 @@ def test_a_generated_exception_update_changes_exactly_the_sent_fields_or_is_refu
 @given(body=_bodies(SCHEDULE_FIELDS, required=("name", "time_zone_name")))
 def test_a_generated_schedule_is_stored_as_sent_or_refused_in_intercom_format(api, body):
     before = api.call("GET", SCHEDULES).body["data"]
-    reply = api.call("POST", SCHEDULES, body)
+    reply = api.call("POST", SCHEDULES, raw_body=body_text(body))
     after = api.call("GET", SCHEDULES).body["data"]
     if reply.status != 200:
         _refused_in_intercom_format(reply, (400,))

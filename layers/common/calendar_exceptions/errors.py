@@ -47,3 +47,17 @@ class PayloadTooLarge(DomainError):
 
 class ServiceUnavailable(DomainError):
     """Storage is overloaded or failing after retries (503)."""
+
+
+# An error message quotes at most this many characters of a value the caller sent: a 250 KB
+# value must not come back as a 250 KB error body, nor go into a log line whole.
+MAX_ECHO = 100
+
+
+def echo(value: object) -> str:
+    """`value` as an error message (and so the "request refused" log line) quotes it: in quotes,
+    at most MAX_ECHO characters, and when longer marked as cut with its full length."""
+    text = str(value)
+    if len(text) <= MAX_ECHO:
+        return f"'{text}'"
+    return f"'{text[:MAX_ECHO]}…' (cut: {len(text)} characters)"

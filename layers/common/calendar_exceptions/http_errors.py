@@ -28,6 +28,7 @@ from calendar_exceptions.errors import (
 )
 from calendar_exceptions.observability import logger
 from calendar_exceptions.rest import APPLICATION_JSON, Response, RestResolver
+from calendar_exceptions.tenancy import TOKEN_ID, TOKEN_TENANT
 
 STATUS_BY_ERROR: dict[type[DomainError], int] = {
     InvalidInput: 400,
@@ -93,7 +94,17 @@ def register_error_handlers(app: RestResolver, error_format: ErrorFormat) -> Non
     @app.exception_handler(DomainError)
     def handle_domain_error(error: DomainError) -> Response:
         status = status_of(error)
-        logger.info("request refused", extra={"status": status, "error": error.message, "field": error.field})
+        # error.message quotes what the caller sent at most errors.MAX_ECHO characters long.
+        logger.info(
+            "request refused",
+            extra={
+                "status": status,
+                "error": error.message,
+                "field": error.field,
+                "tenant": app.context.get(TOKEN_TENANT),
+                "token_id": app.context.get(TOKEN_ID),
+            },
+        )
         headers = {"Retry-After": RETRY_AFTER_SECONDS} if status == 503 else None
         return respond(status, error, headers)
 

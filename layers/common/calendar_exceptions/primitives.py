@@ -19,7 +19,9 @@ MAX_TIME_ZONE = 64
 # refused before it is parsed, so its size costs no parsing and no validation.
 MAX_BODY_BYTES = 256 * 1024
 # A calendar date as both APIs write it; whether it is a real date is for date.fromisoformat.
-DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Only ASCII digits are digits ("\d" also matches full-width or Arabic-Indic digits), in every
+# pattern of both APIs.
+DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 # In tzdata's list of zones, but not a time zone: the IANA database's placeholder for "the
 # local zone is not set" (abbreviation "-00"); a client that sends it has not chosen a zone.

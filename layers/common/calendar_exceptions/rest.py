@@ -114,6 +114,14 @@ class Request:
         self.query_string_parameters: dict[str, str] = event.get("queryStringParameters") or {}
         self.request_context = RequestContext(event.get("requestContext") or {})
 
+    def header_values(self, name: str) -> list[str]:
+        """Every value of header `name` as sent (`headers` keeps only the last one of a repeated header)."""
+        multi = self.raw_event.get("multiValueHeaders")
+        if isinstance(multi, dict):
+            return [str(v) for key, values in multi.items() if key.lower() == name.lower() for v in (values or [])]
+        value = self.headers.get(name)
+        return [] if value is None else [value]
+
 
 class Route:
     """A declared route: what the resolver matches and calls, and what the OpenAPI document says of it.

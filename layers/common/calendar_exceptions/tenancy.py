@@ -28,7 +28,7 @@ from typing import Any
 from calendar_exceptions import storage
 from calendar_exceptions.errors import Forbidden, Unauthenticated
 from calendar_exceptions.rest import Middleware, NextMiddleware, Response, RestResolver
-from calendar_exceptions.tokens import READ, TOKEN_FORMAT, WRITE, TokenRecord, TokenRepository, token_hash
+from calendar_exceptions.tokens import READ, TOKEN_FORMAT, WRITE, TokenRecord, TokenRepository, token_hash, token_id
 
 CACHE_TTL_SECONDS = 60.0
 CACHE_MAX_ENTRIES = 1024
@@ -48,6 +48,12 @@ def authenticated_tenant(event: dict[str, Any]) -> str:
 
 
 TENANT = "tenant"
+# Who presented the request, as far as it is known, also when it is refused: the id of its
+# token (tokens.token_id: public, never the token) and that token's tenant. The "request
+# refused" log line (http_errors) carries them, so probing can be traced to its token.
+TOKEN_ID = "token_id"  # noqa: S105 - the name of a context key, not a secret
+TOKEN_TENANT = "token_tenant"  # noqa: S105 - likewise
+Identified = Callable[..., None]
 # A check an API adds after authentication, given the resolver and the tenant; it raises to refuse.
 Check = Callable[[RestResolver, str], None]
 
@@ -62,7 +68,7 @@ def authentication(*checks: Check) -> Middleware:
     """
 
     def authenticate(app: RestResolver, next_middleware: NextMiddleware) -> Response:
-        caller = authenticated_tenant(app.current_event.raw_event)
+        caller = authenticator().tenant(app.current_event.raw_event, identified=app.append_context)
         app.append_context(**{TENANT: caller})
         for check in checks:
             check(app, caller)
@@ -123,9 +129,15 @@ class Authenticator:
         self._cache: OrderedDict[str, tuple[float, TokenRecord | None]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def tenant(self, event: dict[str, Any]) -> str:
-        record = self.record(bearer_token(event))
+    def tenant(self, event: dict[str, Any], identified: Identified = lambda **_: None) -> str:
+        """The tenant of the event's token, or the 401/403; `identified(token_id=..., token_tenant=...)`
+        is told who presented it as soon as each is known, before any refusal."""
+        token = bearer_token(event)
+        identified(**{TOKEN_ID: token_id(token_hash(token))})
+        record = self.record(token)
         now = self.clock()
+        if record is not None:
+            identified(**{TOKEN_TENANT: record.tenant})
         if record is None or record.revoked_at is not None:
             raise Unauthenticated(INVALID)
         if record.expired(now):

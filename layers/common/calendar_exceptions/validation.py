@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from calendar_exceptions.errors import InvalidInput, PayloadTooLarge
+from calendar_exceptions.errors import MAX_ECHO, InvalidInput, PayloadTooLarge, echo
 from calendar_exceptions.primitives import MAX_BODY_BYTES
 
 _FRIENDLY = {
@@ -28,6 +28,27 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
+class TooManyDigits:
+    """An integer of the body with more digits than Python converts (its int-string limit, 4,300).
+
+    Parsing keeps it as this placeholder instead of failing the whole body, so that the
+    models refuse it like any other value of the wrong type, naming its field.
+    """
+
+    def __init__(self, digits: str) -> None:
+        self.digits = len(digits.lstrip("-"))
+
+    def __repr__(self) -> str:
+        return f"<an integer of {self.digits} digits>"
+
+
+def _integer(text: str) -> int | TooManyDigits:
+    try:
+        return int(text)
+    except ValueError:  # more digits than sys.get_int_max_str_digits()
+        return TooManyDigits(text)
+
+
 def json_body(body: str | None) -> Any:
     """Parse a JSON request body, refusing an oversized (413), absent or malformed one (400)."""
     if body is not None and body_size(body) > MAX_BODY_BYTES:
@@ -35,7 +56,7 @@ def json_body(body: str | None) -> Any:
     if body is None or not body.strip():
         raise InvalidInput("body: a JSON body is required", field="body")
     try:
-        return json.loads(body)
+        return json.loads(body, parse_int=_integer)
     except json.JSONDecodeError as error:
         raise InvalidInput(
             f"body: malformed JSON ({error.msg} at line {error.lineno} column {error.colno})", field="body"
@@ -53,8 +74,16 @@ def field_path(loc: tuple[Any, ...], prefix: str = "") -> str:
     """('0', 'events', 1, 'start') -> '[0].events[1].start'"""
     path = prefix
     for part in loc:
-        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+        # A field name is the caller's text too (an unknown field): cut as any echoed value.
+        name = part if isinstance(part, int) or len(str(part)) <= MAX_ECHO else echo(part)
+        path += f"[{name}]" if isinstance(part, int) else (f".{name}" if path else str(name))
     return path or "body"
+
+
+def _problem(problem: Any) -> str:
+    if problem["type"] not in _FRIENDLY and isinstance(problem.get("input"), TooManyDigits):
+        return f"is a number of {problem['input'].digits} digits, far more than any field takes"
+    return _FRIENDLY.get(problem["type"], problem["msg"])
 
 
 def validate[T](validator: Callable[[Any], T], data: Any, prefix: str = "") -> T:
@@ -65,8 +94,6 @@ def validate[T](validator: Callable[[Any], T], data: Any, prefix: str = "") -> T
     except ValidationError as error:
         problems = error.errors(include_url=False)
         first = field_path(tuple(problems[0]["loc"]), prefix)
-        described = [
-            f"{field_path(tuple(p['loc']), prefix)}: {_FRIENDLY.get(p['type'], p['msg'])}" for p in problems[:3]
-        ]
+        described = [f"{field_path(tuple(p['loc']), prefix)}: {_problem(p)}" for p in problems[:3]]
         more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
         raise InvalidInput("; ".join(described) + more, field=first) from None

@@ -15,7 +15,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from calendar_exceptions import openapi
-from calendar_exceptions.errors import DomainError, InvalidInput
+from calendar_exceptions.errors import DomainError, InvalidInput, echo
 from calendar_exceptions.http_errors import register_error_handlers
 from calendar_exceptions.office_hours.hours_repository import HoursRepository
 from calendar_exceptions.office_hours.rules import ID_PATTERN, exception_not_found, schedule_not_found
@@ -79,7 +79,9 @@ def _supported_version(app: RestResolver, caller: str) -> None:
     version = app.current_event.headers.get(VERSION_HEADER)
     if version is not None and version not in VERSIONS:
         raise InvalidInput(
-            f"{VERSION_HEADER}: '{version}' is not a supported version", VERSION_HEADER, code="intercom_version_invalid"
+            f"{VERSION_HEADER}: {echo(version)} is not a supported version",
+            VERSION_HEADER,
+            code="intercom_version_invalid",
         )
 
 

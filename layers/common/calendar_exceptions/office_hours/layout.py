@@ -26,6 +26,7 @@ import zlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
+from calendar_exceptions.dynamodb import Update
 from calendar_exceptions.office_hours import rules
 from calendar_exceptions.storage import from_item, to_item
 
@@ -38,6 +39,10 @@ IDS_SK = "#IDS"
 EXCEPTION_SK_PREFIX = "EXCEPTION#"
 ANNUAL_INDEX = "AnnualRecurrenceIndex"
 ANNUAL_SHARD = "annual_shard"
+# On a recurring exception the annual job could not move because another exception holds
+# its next date: that date. Projected into the index, so that later runs try the exception
+# after the others (docs/annual-recurrence.md); any later write of the exception removes it.
+ANNUAL_BLOCKED = "annual_blocked"
 # Recurring exceptions are spread over this many index partitions, so that their writes
 # never crowd one partition and a run could be split per shard (docs/annual-recurrence.md).
 ANNUAL_SHARDS = tuple(f"ANNUAL#{n}" for n in range(8))
@@ -66,12 +71,20 @@ class AnnualCandidate:
     office_hours_schedule_id: str
     id: str
     exception_date: str
+    # The date a run last found taken when it tried to move the exception (ANNUAL_BLOCKED).
+    blocked_on: str | None = None
 
     @classmethod
     def listed(cls, item: dict[str, Any]) -> AnnualCandidate:
         """The candidate an index entry (or any item with these attributes) stands for."""
         values = from_item(item)
-        return cls(values["workspace"], values["office_hours_schedule_id"], values["id"], values["exception_date"])
+        return cls(
+            values["workspace"],
+            values["office_hours_schedule_id"],
+            values["id"],
+            values["exception_date"],
+            values.get(ANNUAL_BLOCKED),
+        )
 
 
 @dataclass(frozen=True)
@@ -197,3 +210,19 @@ def release(table: str, workspace: str, holder: DateHolder) -> dict[str, Any]:
             "ExpressionAttributeValues": {":id": {"S": holder.id}},
         }
     }
+
+
+def mark_blocked(table: str, candidate: AnnualCandidate, taken_date: str) -> dict[str, Any]:
+    """The UpdateItem that marks a recurring exception whose next date `taken_date` another holds.
+
+    Only an order for later runs of the annual job (docs/annual-recurrence.md), so it changes
+    nothing the API shows, neither `version` nor `updated_at`; conditional on the exception
+    still recurring on the date the index listed.
+    """
+    update = Update({ANNUAL_BLOCKED: taken_date}).request(
+        "#exception_date = :listed_date AND #recurring_annually = :recurring",
+        {"#exception_date": "exception_date", "#recurring_annually": "recurring_annually"},
+        {":listed_date": candidate.exception_date, ":recurring": True},
+    )
+    key = exception_key(candidate.workspace, candidate.office_hours_schedule_id, candidate.id)
+    return {"TableName": table, "Key": key, **update}

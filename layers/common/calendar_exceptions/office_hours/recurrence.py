@@ -1,10 +1,12 @@
 """The annual recurrence job: move each recurring office hours exception whose date has passed.
 
-One run reads the AnnualRecurrenceIndex shard by shard, only up to the latest date that
-has passed anywhere on Earth, decides for each exception in its schedule's time zone, and
-moves each due one with the repository's conditional date-move transaction. "Now" is
-always given (the scheduled event's `time`), so a run can be replayed. Policy and costs:
-docs/annual-recurrence.md.
+One run reads the AnnualRecurrenceIndex, only up to the latest date that has passed
+anywhere on Earth, decides for each exception in its schedule's time zone, and moves each
+due one with the repository's conditional date-move transaction, in turns (`in_turn`):
+exceptions known to be blocked (their next date taken) after the others, workspaces taking
+turns, so that blocked ones never delay those that can move. "Now" is always given (the
+scheduled event's `time`, refused when it is ahead of the function's clock: `run_time`),
+so a run can be replayed. Policy and costs: docs/annual-recurrence.md.
 
 `apply_annual_recurrences` takes any OfficeHoursRepository, so a benchmark or a script
 can drive it with its own client and table.
@@ -12,9 +14,10 @@ can drive it with its own client and table.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -33,6 +36,15 @@ from calendar_exceptions.office_hours.rules import DateTaken
 STOP_MARGIN_MS = 10_000
 # The log line names at most this many skipped or failed exceptions; the counts are exact.
 MAX_REPORTED = 50
+# An event's time may be this far ahead of the function's clock (EventBridge's time is the
+# scheduled minute; clocks differ by seconds). Further ahead, a run would move every due
+# exception early, for good, unless the event says it is a rehearsal: ALLOW_FUTURE_TIME.
+MAX_CLOCK_LEAD = timedelta(minutes=15)
+ALLOW_FUTURE_TIME = "allow_future_time"
+
+
+class FutureTime(ValueError):
+    """The event's time is further ahead of the function's clock than MAX_CLOCK_LEAD, unasked."""
 
 
 @dataclass
@@ -89,6 +101,34 @@ def event_time(event: dict[str, Any]) -> datetime:
     return moment
 
 
+def clock() -> datetime:
+    """The function's clock, which bounds the event's time (tests replace it)."""
+    return datetime.now(UTC)
+
+
+def run_time(event: dict[str, Any], clock_now: datetime) -> datetime:
+    """The run's "now": the event's time, when it is at most MAX_CLOCK_LEAD after `clock_now`.
+
+    Past times are fine (replaying a missed day). A later one is refused with FutureTime,
+    logged in one line, unless the event's `detail` has `"allow_future_time": true` (a
+    rehearsal against a test table).
+    """
+    moment = event_time(event)
+    detail = event.get("detail")
+    allowed = isinstance(detail, dict) and detail.get(ALLOW_FUTURE_TIME) is True
+    if moment - clock_now > MAX_CLOCK_LEAD and not allowed:
+        reason = (
+            f"the event's time {event['time']} is more than {int(MAX_CLOCK_LEAD.total_seconds()) // 60} minutes "
+            f"after the function's clock {_utc_text(clock_now)}; a rehearsal says "
+            f'"detail": {{"{ALLOW_FUTURE_TIME}": true}}'
+        )
+        logger.error(
+            "annual recurrences refused", extra={"time": event["time"], "clock": _utc_text(clock_now), "reason": reason}
+        )
+        raise FutureTime(reason)
+    return moment
+
+
 def apply_annual_recurrences(
     repository: OfficeHoursRepository,
     now: datetime,
@@ -102,20 +142,39 @@ def apply_annual_recurrences(
     `complete: false`, and the next run picks up what is still due.
     """
     cutoff = latest_passed_date(now)
-    summary = RunSummary(time=now.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), cutoff=cutoff.isoformat())
+    summary = RunSummary(time=_utc_text(now), cutoff=cutoff.isoformat())
     zones = _ScheduleZones(repository)
-    for shard in ANNUAL_SHARDS:
-        for candidate in repository.annual_candidates(shard, cutoff.isoformat()):
-            if remaining_ms() < stop_margin_ms:
-                summary.complete = False
-                return summary
-            summary.candidates += 1
-            try:
-                _apply(repository, zones, candidate, now, summary)
-            except Exception as error:  # noqa: BLE001 - one exception that fails must not stop the others
-                logger.exception("annual recurrence failed", extra=_ids(candidate))
-                summary.fail(candidate, error)
+    listed = [c for shard in ANNUAL_SHARDS for c in repository.annual_candidates(shard, cutoff.isoformat())]
+    for candidate in in_turn(listed):
+        if remaining_ms() < stop_margin_ms:
+            summary.complete = False
+            return summary
+        summary.candidates += 1
+        try:
+            _apply(repository, zones, candidate, now, summary)
+        except Exception as error:  # noqa: BLE001 - one exception that fails must not stop the others
+            logger.exception("annual recurrence failed", extra=_ids(candidate))
+            summary.fail(candidate, error)
     return summary
+
+
+def in_turn(candidates: Iterable[AnnualCandidate]) -> Iterator[AnnualCandidate]:
+    """The order a run tries candidates in: first those not known to be blocked, then the blocked ones.
+
+    Within each group, workspaces take turns (round-robin, in the order each first appears)
+    and each workspace's go oldest first. A run that runs out of time has then tried, in
+    every workspace, about as many as in any other, and known-blocked ones (which each
+    cost a refused transaction) only once nothing else is left.
+    """
+    unblocked: dict[str, list[AnnualCandidate]] = {}
+    blocked: dict[str, list[AnnualCandidate]] = {}
+    for candidate in candidates:
+        group = unblocked if candidate.blocked_on is None else blocked
+        group.setdefault(candidate.workspace, []).append(candidate)
+    for group in (unblocked, blocked):
+        queues = [sorted(queue, key=lambda c: c.exception_date) for queue in group.values()]
+        for turn in itertools.zip_longest(*queues):
+            yield from (candidate for candidate in turn if candidate is not None)
 
 
 def publish(summary: RunSummary) -> None:
@@ -148,6 +207,8 @@ def _apply(
         repository.advance_annual_date(candidate, new_date, int(now.timestamp()))
     except DateTaken as taken:
         summary.skip(candidate, "date_taken", to=new_date, held_by=taken.held_by)
+        if candidate.blocked_on != new_date:
+            repository.remember_blocked(candidate, new_date)
     except Contention:
         summary.skip(candidate, "changed", to=new_date)
     else:
@@ -167,6 +228,10 @@ class _ScheduleZones:
             schedule = self._repository.schedule(*key)
             self._zones[key] = None if schedule is None else primitives.zone(schedule.time_zone_name)
         return self._zones[key]
+
+
+def _utc_text(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _ids(candidate: AnnualCandidate) -> dict[str, str]:

@@ -158,6 +158,7 @@ class OfficeHoursRepository:
         if change.sent("recurring_annually"):
             shard = layout.annual_shard(workspace, schedule_id, exception_id)
             assignments[layout.ANNUAL_SHARD] = shard if change.recurring_annually else None
+        assignments[layout.ANNUAL_BLOCKED] = None  # any write: the annual job tries it afresh
         conditions, names, values = ["attribute_exists(pk)"], {}, {}
         # The rule "custom_hours has intervals, closed has none" as a condition on the
         # stored item: rules.required_stored_type states it, this only writes it for DynamoDB.
@@ -221,7 +222,8 @@ class OfficeHoursRepository:
         Contention when a condition refused it, DateTaken when another exception holds
         `new_date`.
         """
-        update = Update({"exception_date": new_date, "updated_at": now}, increment="version").request(
+        values = {"exception_date": new_date, "updated_at": now, layout.ANNUAL_BLOCKED: None}
+        update = Update(values, increment="version").request(
             "#exception_date = :listed_date AND #recurring_annually = :recurring AND #updated_at <= :updated_at",
             {"#recurring_annually": "recurring_annually"},
             {":listed_date": candidate.exception_date, ":recurring": True},
@@ -229,6 +231,14 @@ class OfficeHoursRepository:
         key = layout.exception_key(candidate.workspace, candidate.office_hours_schedule_id, candidate.id)
         write = {"Update": {"TableName": self._table, "Key": key, **update}}
         self._move_date(candidate.workspace, write, candidate, replace(candidate, exception_date=new_date))
+
+    def remember_blocked(self, candidate: layout.AnnualCandidate, taken_date: str) -> None:
+        """Mark an exception whose next date `taken_date` is held (layout.mark_blocked); nothing if it changed."""
+        try:
+            with contended():
+                self._client.update_item(**layout.mark_blocked(self._table, candidate, taken_date))
+        except (self._client.exceptions.ConditionalCheckFailedException, Contention):
+            pass  # changed (or changing) since it was listed: a later run decides afresh
 
     def delete_exception(self, workspace: str, stored: Versioned) -> None:
         """Delete an exception and release its date; Contention when it changed since it was read."""

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import Any, Literal, Protocol
 
 from calendar_exceptions import primitives
-from calendar_exceptions.errors import NotFound, Unprocessable
+from calendar_exceptions.errors import MAX_ECHO, NotFound, Unprocessable, echo
 from calendar_exceptions.names import is_blank
 from calendar_exceptions.primitives import DATE_PATTERN, RuleViolation
 
@@ -34,12 +34,17 @@ def next_id(last_id: int) -> str:
 
 
 def schedule_not_found(schedule_id: str) -> NotFound:
-    """An unknown schedule, another workspace's, or an id that names none (404)."""
-    return NotFound(f"office_hours_schedule_id: schedule {schedule_id} not found", "office_hours_schedule_id")
+    """An unknown schedule, another workspace's, or an id that names none (404); the path's text
+    is quoted as errors.echo cuts it."""
+    return NotFound(f"office_hours_schedule_id: schedule {_path_id(schedule_id)} not found", "office_hours_schedule_id")
 
 
 def exception_not_found(exception_id: str) -> NotFound:
-    return NotFound(f"id: office hours exception {exception_id} not found", "id")
+    return NotFound(f"id: office hours exception {_path_id(exception_id)} not found", "id")
+
+
+def _path_id(value: str) -> str:
+    return value if len(value) <= MAX_ECHO else echo(value)
 
 
 def check_schedule_name(name: str, field: str = "name") -> None:
@@ -54,7 +59,7 @@ def check_schedule_name(name: str, field: str = "name") -> None:
 def check_time_zone(name: str, field: str = "time_zone_name") -> None:
     """A name of the IANA database as the layer's pinned tzdata lists it (primitives.zone_names)."""
     if not primitives.is_zone_name(name):
-        raise RuleViolation(field, f"'{name}' is not an IANA time zone name")
+        raise RuleViolation(field, f"{echo(name)} is not an IANA time zone name")
 
 
 def check_date(text: str, field: str = "exception_date") -> date:
@@ -63,8 +68,8 @@ def check_date(text: str, field: str = "exception_date") -> date:
         if DATE_PATTERN.fullmatch(text):
             return date.fromisoformat(text)
     except ValueError:
-        raise RuleViolation(field, f"'{text}' is not a real date") from None
-    raise RuleViolation(field, f"'{text}' must be a date written YYYY-MM-DD")
+        raise RuleViolation(field, f"{echo(text)} is not a real date") from None
+    raise RuleViolation(field, f"{echo(text)} must be a date written YYYY-MM-DD")
 
 
 class DateTaken(Unprocessable):

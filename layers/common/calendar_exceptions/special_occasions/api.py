@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from calendar_exceptions import openapi
-from calendar_exceptions.errors import InvalidInput
+from calendar_exceptions.errors import InvalidInput, NotFound, echo
 from calendar_exceptions.http_errors import register_error_handlers
 from calendar_exceptions.liveperson import LivePersonErrorFormat, path_account_is_the_callers
 from calendar_exceptions.rest import APPLICATION_JSON, Response, RestResolver
@@ -26,8 +26,8 @@ from calendar_exceptions.tenancy import authentication, tenant
 COLLECTION = "/api/account/<accountId>/configuration/ac-common/specialoccasion"
 ITEM = COLLECTION + "/<id>"
 REVISION_HEADER = "ac-revision"
-_REVISION = re.compile(r'(?:W/)?"?(\d{1,18})"?')
-_ID = re.compile(r"\d{1,18}")
+_REVISION = re.compile(r'(?:W/)?"?([0-9]{1,18})"?')
+_ID = re.compile(r"[0-9]{1,18}")
 
 
 def resolver() -> RestResolver:
@@ -48,24 +48,35 @@ def service() -> SpecialOccasionService:
 
 
 def if_match(app: RestResolver, *, required: bool) -> int | None:
-    value = app.current_event.headers.get("If-Match")
+    values = app.current_event.header_values("If-Match")
+    if len(values) > 1:
+        # Which one the write is based on would be a guess: an ambiguous precondition.
+        raise InvalidInput(f"If-Match: sent {len(values)} times; send the one current ac-revision", "If-Match")
+    value = values[0] if values else None
     if value is None or not value.strip():
         if required:
             raise InvalidInput("If-Match: header is required and must hold the current ac-revision", "If-Match")
         return None
     match = _REVISION.fullmatch(value.strip())
     if not match:
-        raise InvalidInput(f"If-Match: '{value}' is not a revision number", "If-Match")
+        raise InvalidInput(f"If-Match: {echo(value)} is not a revision number", "If-Match")
     return int(match.group(1))
 
 
 def occasion_ids(path_value: str) -> list[int]:
-    """`12` or `12,34`: the ids of an item path, each once, at most MAX_PER_REQUEST of them."""
+    """`12` or `12,34`: the ids of an item path, each once, at most MAX_PER_REQUEST of them.
+
+    Not digits: 400. Digits not written as ids are issued (`007`, `0`): 404, nothing has that id.
+    """
     parts = path_value.split(",")
     if len(parts) > MAX_PER_REQUEST:
         raise InvalidInput(f"id: at most {MAX_PER_REQUEST} ids per request", "id")
     if not all(_ID.fullmatch(part) for part in parts):
-        raise InvalidInput(f"id: '{path_value}' is not an id or a comma-separated list of ids", "id")
+        raise InvalidInput(f"id: {echo(path_value)} is not an id or a comma-separated list of ids", "id")
+    for part in parts:
+        # Ids are issued 1, 2, ...: "007" is no id's name, as no office hours path id is either.
+        if part != str(int(part)):
+            raise NotFound(f"Special occasion {part} not found")
     return list(dict.fromkeys(int(part) for part in parts))
 
 

@@ -17,12 +17,17 @@ from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, weekday
 from dateutil.rrule import weekdays as _weekday_objects
 
 from calendar_exceptions import primitives
+from calendar_exceptions.errors import echo
 from calendar_exceptions.primitives import DATE_PATTERN, RuleViolation
 
-_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
-_UNTIL = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?")
-_BYDAY = re.compile(r"([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)")
-_INT = re.compile(r"[+-]?\d{1,4}")
+# Numbers are ASCII digits only: "\d" and str.isdigit() also take superscripts, circled
+# and full-width digits, which int() then reads (or fails on) and no client that expands
+# rules accepts.
+_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}")
+_UNTIL = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})(?:T([0-9]{2})([0-9]{2})([0-9]{2})(Z?))?")
+_BYDAY = re.compile(r"([+-]?[0-9]{1,2})?(MO|TU|WE|TH|FR|SA|SU)")
+_INT = re.compile(r"[+-]?[0-9]{1,4}")
+_COUNT = re.compile(r"[0-9]{1,4}")
 
 FREQUENCIES = {"DAILY": DAILY, "WEEKLY": WEEKLY, "MONTHLY": MONTHLY, "YEARLY": YEARLY}
 RRULE_PARTS = ("FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY", "BYMONTHDAY", "BYMONTH", "WKST")
@@ -39,7 +44,7 @@ def zone(name: str, field: str) -> ZoneInfo:
     try:
         return primitives.zone(name)
     except KeyError:
-        raise RuleViolation(field, f"'{name}' is not an IANA time zone") from None
+        raise RuleViolation(field, f"{echo(name)} is not an IANA time zone") from None
 
 
 def local_value(text: str, field: str) -> date | datetime:
@@ -50,14 +55,19 @@ def local_value(text: str, field: str) -> date | datetime:
         if _DATETIME.fullmatch(text):
             return datetime.fromisoformat(text)
     except ValueError:
-        raise RuleViolation(field, f"'{text}' is not a real date or time") from None
-    raise RuleViolation(field, f"'{text}' must be yyyy-MM-dd or yyyy-MM-dd'T'HH:mm:ss")
+        raise RuleViolation(field, f"{echo(text)} is not a real date or time") from None
+    raise RuleViolation(field, f"{echo(text)} must be yyyy-MM-dd or yyyy-MM-dd'T'HH:mm:ss")
 
 
 def require_existing_local_time(value: datetime, tz: ZoneInfo, field: str) -> None:
-    """Refuse a wall-clock time the zone skips; zoneinfo would build it without complaint."""
-    round_trip = value.replace(tzinfo=tz).astimezone(UTC).astimezone(tz).replace(tzinfo=None)
-    if round_trip != value:
+    """Refuse a wall-clock time the zone skips; zoneinfo would build it without complaint.
+
+    In a gap, the time's offset read as before the gap (fold 0) is smaller than read as
+    after it (fold 1) (PEP 495); a repeated time has them the other way round. Offsets,
+    not a round trip through UTC: 9999-12-31T23:00 in Los Angeles is a real local time
+    whose UTC instant lies past year 9999, where datetime cannot go.
+    """
+    if value.replace(tzinfo=tz, fold=0).utcoffset() < value.replace(tzinfo=tz, fold=1).utcoffset():  # type: ignore[operator]
         raise RuleViolation(field, f"{value.isoformat()} does not exist in {tz.key} (daylight saving gap)")
 
 
@@ -81,7 +91,7 @@ def recurrence_rule(line: str, start: date | datetime, tz: ZoneInfo, working: bo
     for part in line[len("RRULE:") :].split(";"):
         name, sep, value = part.partition("=")
         if not sep or not name or not value:
-            raise RuleViolation(field, f"'{part}' is not NAME=VALUE")
+            raise RuleViolation(field, f"{echo(part)} is not NAME=VALUE")
         if name not in RRULE_PARTS:
             raise RuleViolation(field, f"{name} is not supported (supported: {', '.join(RRULE_PARTS)})")
         if name in parts:
@@ -130,7 +140,7 @@ def _int_part(parts: dict[str, str], name: str, low: int, high: int, field: str)
     if name not in parts:
         return None
     value = parts[name]
-    if not value.isdigit() or not low <= int(value) <= high:
+    if not _COUNT.fullmatch(value) or not low <= int(value) <= high:
         raise RuleViolation(field, f"{name} must be a whole number from {low} to {high}")
     return int(value)
 
@@ -141,7 +151,7 @@ def _int_list(parts: dict[str, str], name: str, low: int, high: int, field: str)
     values = []
     for text in parts[name].split(","):
         if not _INT.fullmatch(text) or int(text) == 0 or not low <= int(text) <= high:
-            raise RuleViolation(field, f"{name} values must be from {low} to {high}, not 0 (got '{text}')")
+            raise RuleViolation(field, f"{name} values must be from {low} to {high}, not 0 (got {echo(text)})")
         values.append(int(text))
     return tuple(values)
 
@@ -159,7 +169,7 @@ def _by_day(text: str | None, freq_name: str, has_by_month: bool, field: str) ->
     for item in text.split(","):
         match = _BYDAY.fullmatch(item)
         if not match:
-            raise RuleViolation(field, f"BYDAY value '{item}' is not a weekday such as MO or 1MO")
+            raise RuleViolation(field, f"BYDAY value {echo(item)} is not a weekday such as MO or 1MO")
         ordinal, code = match.groups()
         if ordinal is None:
             days.append(WEEKDAYS[code])
@@ -169,7 +179,7 @@ def _by_day(text: str | None, freq_name: str, has_by_month: bool, field: str) ->
             raise RuleViolation(field, "BYDAY with an ordinal (such as 1MO) needs FREQ=MONTHLY or FREQ=YEARLY")
         limit = 5 if freq_name == "MONTHLY" or has_by_month else 53
         if n == 0 or abs(n) > limit:
-            raise RuleViolation(field, f"BYDAY ordinal must be from -{limit} to {limit}, not 0 (got '{item}')")
+            raise RuleViolation(field, f"BYDAY ordinal must be from -{limit} to {limit}, not 0 (got {echo(item)})")
         days.append(WEEKDAYS[code](n))
     return tuple(days)
 
@@ -189,12 +199,24 @@ def _until(text: str | None, dtstart: datetime, tz: ZoneInfo, field: str) -> dat
         else:
             until = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second))
     except ValueError:
-        raise RuleViolation(field, f"UNTIL '{text}' is not a real date or time") from None
+        raise RuleViolation(field, f"UNTIL {echo(text)} is not a real date or time") from None
     if utc:
-        until = until.replace(tzinfo=UTC).astimezone(tz).replace(tzinfo=None)
-    if until < dtstart:
+        until = _utc_to_local(until, tz)
+    if until is None or until < dtstart:
         raise RuleViolation(field, "UNTIL must not be before the event's start")
     return until
+
+
+def _utc_to_local(value: datetime, tz: ZoneInfo) -> datetime | None:
+    """A UTC time as the zone's naive local time; None when that is before year 1 (before any start).
+
+    UNTIL=99991231T235959Z ("no end") is 10000-01-01 east of UTC, past what datetime
+    holds: no local time is later than datetime.max, so that bound is the same bound.
+    """
+    try:
+        return value.replace(tzinfo=UTC).astimezone(tz).replace(tzinfo=None)
+    except OverflowError:
+        return datetime.max if value.year == datetime.max.year else None
 
 
 def _require_possible_month_days(months: tuple[int, ...] | None, days: tuple[int, ...] | None, field: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from calendar_exceptions.dynamodb import Contention, retry_contended
-from calendar_exceptions.errors import InvalidInput, NotFound, RevisionConflict
+from calendar_exceptions.errors import InvalidInput, NotFound, RevisionConflict, echo
 from calendar_exceptions.names import name_key
 from calendar_exceptions.special_occasions.models import NewSpecialOccasion, OccasionFields, SpecialOccasion
 from calendar_exceptions.special_occasions.repository import Change, Head, IndexEntry, SpecialOccasionRepository
@@ -136,7 +136,8 @@ def _require_unique_names(head: Head, occasions: list[SpecialOccasion]) -> None:
         other = taken.get(name_key(occasion.name))
         if other is not None:
             raise InvalidInput(
-                f"[{index}].name: '{occasion.name}' is already the name of special occasion {other}", f"[{index}].name"
+                f"[{index}].name: {echo(occasion.name)} is already the name of special occasion {other}",
+                f"[{index}].name",
             )
 
 

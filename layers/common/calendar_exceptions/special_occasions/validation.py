@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from pydantic import TypeAdapter
 
-from calendar_exceptions.errors import InvalidInput
+from calendar_exceptions.errors import InvalidInput, echo
 from calendar_exceptions.names import is_blank, name_key
 from calendar_exceptions.special_occasions import rules
 from calendar_exceptions.special_occasions.models import NewSpecialOccasion, OccasionFields, SpecialOccasion
@@ -97,5 +97,5 @@ def _require_distinct_names[O: OccasionFields](occasions: list[Occasion]) -> Non
     for index, occasion in enumerate(occasions):
         key = name_key(occasion.name)
         if key in seen:
-            raise InvalidInput(f"[{index}].name: '{occasion.name}' appears more than once in the request", "name")
+            raise InvalidInput(f"[{index}].name: {echo(occasion.name)} appears more than once in the request", "name")
         seen.add(key)
