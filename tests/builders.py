@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from datetime import date
 from typing import Any
 
 
@@ -102,3 +103,21 @@ def closed(exception_date: str = "2026-12-25", **fields: Any) -> dict[str, Any]:
     body: dict[str, Any] = {"exception_date": exception_date, "exception_type": "closed", "name": "Christmas Day"}
     body.update(fields)
     return body
+
+
+def schedule_answer(body: dict[str, Any]) -> dict[str, Any]:
+    """A schedule's fields as responses show them: each interval with the day its start falls in
+    (0 = Monday), and `twenty_four_seven`, true only for the one interval 0-10079."""
+    intervals = body.get("time_intervals", [])
+    spans = [(i["start_minute"], i["end_minute"]) for i in intervals]
+    answered = [{**i, "day_of_week": i["start_minute"] // 1440} for i in intervals]
+    return {**body, "time_intervals": answered, "twenty_four_seven": spans == [(0, 10079)]}
+
+
+def exception_answer(body: dict[str, Any]) -> dict[str, Any]:
+    """An exception's fields as responses show them: each interval with its date's weekday (0 = Monday)."""
+    intervals = body.get("time_intervals")
+    if not intervals:
+        return body
+    weekday = date.fromisoformat(body["exception_date"]).weekday()
+    return {**body, "time_intervals": [{**i, "day_of_week": weekday} for i in intervals]}

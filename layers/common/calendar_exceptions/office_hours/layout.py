@@ -2,8 +2,9 @@
 
 Item layout (string keys pk, sk):
 
-    pk WORKSPACE#<ws>#OFFICE_HOURS      sk #IDS                        the last ids issued in the workspace
+    pk WORKSPACE#<ws>#OFFICE_HOURS      sk #IDS                        the workspace item: id counters, settings
                                         sk SCHEDULE#<id, 12 digits>    one schedule
+                                        sk NAME#<sha256 of name key>   the claim of a schedule name by one schedule
     pk WORKSPACE#<ws>#SCHEDULE#<id>     sk EXCEPTION#<id, 12 digits>   one exception of that schedule
                                         sk DATE#<YYYY-MM-DD>           the claim of a date by one exception
 
@@ -13,15 +14,22 @@ AnnualRecurrenceIndex, whose sort key is `exception_date` itself. Every write th
 recurring_annually sets or removes the shard in the same request, and a date move needs
 nothing more, so the index costs no extra round trip (see docs/annual-recurrence.md).
 
+The workspace item holds the last id issued of each kind (`schedule`, `exception`) and the
+workspace's settings: `time_zone_name`, the default zone of schedules created without one
+(set by the operator, `make workspace`). Issuing an id returns the whole item, so a create
+reads the setting at no extra cost.
+
 The schedule id is part of an exception's key, so an exception asked for under another
-schedule, or in another workspace, is simply not found. Every exception write increments
-`version`. Below the layout: the conditional writes of these items, each condition the
-storage side of a rule. The repository commits them; the benchmark and the tests build
+schedule, or in another workspace, is simply not found. Every exception and schedule write
+increments `version` (schedules stored before schedules had one have none: read as 0).
+Below the layout: the conditional writes of these items, each condition the storage side
+of a rule. The repository commits them; the benchmark and the tests build
 items here too, to seed a table directly.
 """
 
 from __future__ import annotations
 
+import hashlib
 import zlib
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
@@ -77,6 +85,22 @@ class Versioned:
     version: int
 
 
+@dataclass(frozen=True)
+class VersionedSchedule:
+    """A stored schedule and its `version` (0 when it has none), the condition of a rename or delete."""
+
+    schedule: Schedule
+    version: int
+
+
+@dataclass(frozen=True)
+class WorkspaceItem:
+    """What a create learns when it takes its id: the id, and the workspace's default time zone."""
+
+    issued_id: str
+    time_zone_name: str
+
+
 def schedules_partition(workspace: str) -> str:
     return f"WORKSPACE#{workspace}#OFFICE_HOURS"
 
@@ -87,6 +111,17 @@ def exceptions_partition(workspace: str, schedule_id: str) -> str:
 
 def ids_key(workspace: str) -> dict[str, Any]:
     return {"pk": {"S": schedules_partition(workspace)}, "sk": {"S": IDS_SK}}
+
+
+def workspace_key(workspace: str) -> dict[str, Any]:
+    """The workspace item (id counters and settings); the same item as `ids_key`."""
+    return ids_key(workspace)
+
+
+def name_key(workspace: str, name: str) -> dict[str, Any]:
+    """The claim of a schedule name: hashed, since a name key may be longer than a sort key may be."""
+    digest = hashlib.sha256(rules.schedule_name_key(name).encode()).hexdigest()
+    return {"pk": {"S": schedules_partition(workspace)}, "sk": {"S": f"NAME#{digest}"}}
 
 
 def schedule_key(workspace: str, schedule_id: str) -> dict[str, Any]:
@@ -108,14 +143,15 @@ def annual_shard(workspace: str, schedule_id: str, exception_id: str) -> str:
     return ANNUAL_SHARDS[zlib.crc32(f"{key['pk']['S']}|{key['sk']['S']}".encode()) % len(ANNUAL_SHARDS)]
 
 
-def schedule_item(workspace: str, schedule: Schedule) -> dict[str, Any]:
-    return {**schedule_key(workspace, schedule.id), **to_item({**schedule.to_json(), "workspace": workspace})}
+def schedule_item(workspace: str, schedule: Schedule, version: int = 1) -> dict[str, Any]:
+    values = {**schedule.stored(), "workspace": workspace, "version": version}
+    return {**schedule_key(workspace, schedule.id), **to_item(values)}
 
 
 def exception_item(workspace: str, exception: OfficeHoursException, version: int) -> dict[str, Any]:
     """The stored item of an exception, with its index shard when it recurs annually."""
     schedule_id = exception.office_hours_schedule_id
-    values = {**exception.to_json(), "workspace": workspace, "version": version}
+    values = {**exception.stored(), "workspace": workspace, "version": version}
     if exception.recurring_annually:
         values[ANNUAL_SHARD] = annual_shard(workspace, schedule_id, exception.id)
     return {**exception_key(workspace, schedule_id, exception.id), **to_item(values)}
@@ -131,6 +167,17 @@ def schedule_of(item: dict[str, Any]) -> Schedule:
     return Schedule.model_validate(from_item(item))
 
 
+def versioned_schedule(item: dict[str, Any]) -> VersionedSchedule:
+    values = from_item(item)
+    return VersionedSchedule(Schedule.model_validate(values), values.get("version", 0))
+
+
+def workspace_of(item: dict[str, Any], kind: IdKind) -> WorkspaceItem:
+    """The id just issued of `kind` and the default time zone, from the workspace item."""
+    values = from_item(item)
+    return WorkspaceItem(rules.issued_id(values[kind]), values.get("time_zone_name", rules.DEFAULT_TIME_ZONE))
+
+
 def versioned(item: dict[str, Any]) -> Versioned:
     values = from_item(item)
     return Versioned(OfficeHoursException.model_validate(values), values["version"])
@@ -139,20 +186,67 @@ def versioned(item: dict[str, Any]) -> Versioned:
 # --- the conditional writes of these items: each condition keeps a rule --------------------
 
 
-def issue_id(table: str, workspace: str, kind: IdKind, last_id: int) -> dict[str, Any]:
-    """Issue the id after `last_id` (rules.next_id), only if `last_id` is still the last one issued."""
-    update: dict[str, Any] = {
+def issue_id(table: str, workspace: str, kind: IdKind) -> dict[str, Any]:
+    """Raise the workspace's counter of `kind` by one, unconditionally, returning the whole item.
+
+    An atomic ADD never fails and never makes concurrent creates contend: each gets its own
+    value (rules.issued_id). The conditional writes of the create follow in their own
+    transaction; when one refuses it, the id stays unused (a gap).
+    """
+    return {
         "TableName": table,
         "Key": ids_key(workspace),
-        "UpdateExpression": "SET #kind = :next",
+        "UpdateExpression": "ADD #kind :one",
         "ExpressionAttributeNames": {"#kind": kind},
-        "ExpressionAttributeValues": {":next": {"N": rules.next_id(last_id)}},
-        "ConditionExpression": "attribute_not_exists(#kind)",
+        "ExpressionAttributeValues": {":one": {"N": "1"}},
+        "ReturnValues": "ALL_NEW",
     }
-    if last_id:
-        update["ConditionExpression"] = "#kind = :last"
-        update["ExpressionAttributeValues"][":last"] = {"N": str(last_id)}
-    return {"Update": update}
+
+
+def set_default_time_zone(table: str, workspace: str, time_zone_name: str) -> dict[str, Any]:
+    """Set the workspace's default time zone (an UpdateItem: the id counters stay as they are)."""
+    return {
+        "TableName": table,
+        "Key": workspace_key(workspace),
+        "UpdateExpression": "SET #zone = :zone",
+        "ExpressionAttributeNames": {"#zone": "time_zone_name"},
+        "ExpressionAttributeValues": {":zone": {"S": time_zone_name}},
+    }
+
+
+def new_schedule(table: str, workspace: str, schedule: Schedule) -> dict[str, Any]:
+    """A Put of a new schedule, only where none exists."""
+    item = schedule_item(workspace, schedule)
+    return {"Put": {"TableName": table, "Item": item, "ConditionExpression": "attribute_not_exists(pk)"}}
+
+
+def claim_name(table: str, workspace: str, schedule_id: str, name: str) -> dict[str, Any]:
+    """Claim a free schedule name: names are unique in a workspace (rules.NameTaken)."""
+    item = {**name_key(workspace, name), "schedule_id": {"S": schedule_id}}
+    return {"Put": {"TableName": table, "Item": item, "ConditionExpression": "attribute_not_exists(pk)"}}
+
+
+def release_name(table: str, workspace: str, schedule_id: str, name: str) -> dict[str, Any]:
+    """Release the name a schedule held, only if it is still the schedule's.
+
+    A schedule stored before names were claimed holds no claim: there is nothing to release.
+    """
+    return {
+        "Delete": {
+            "TableName": table,
+            "Key": name_key(workspace, name),
+            "ConditionExpression": "attribute_not_exists(pk) OR schedule_id = :id",
+            "ExpressionAttributeValues": {":id": {"S": schedule_id}},
+        }
+    }
+
+
+def unchanged_schedule(stored: VersionedSchedule) -> tuple[str, dict[str, str], dict[str, Any]]:
+    """The condition (expression, names, plain values) that a schedule is still the one read: its version."""
+    names = {"#version": "version"}
+    if stored.version == 0:
+        return "attribute_exists(pk) AND attribute_not_exists(#version)", names, {}
+    return "#version = :read_version", names, {":read_version": stored.version}
 
 
 def put_exception(table: str, workspace: str, exception: OfficeHoursException, version: int) -> dict[str, Any]:
