@@ -67,6 +67,53 @@ def test_a_schedule_put_changes_only_the_sent_fields(api, seeded, monkeypatch):
     assert api.call("GET", schedule_url("1")).body == reply.body
 
 
+def test_a_schedule_of_the_one_interval_0_to_10079_is_open_twenty_four_seven(api):
+    # Intercom's 24/7: exactly one interval from Monday 00:00 to minute 10079, off the grid
+    created = api.call("POST", SCHEDULES, schedule("Always", time_intervals=[interval(0, 10079)]))
+    assert created.status == 201, created.text
+    assert created.body["twenty_four_seven"] is True
+    assert created.body["time_intervals"] == [{"start_minute": 0, "end_minute": 10079, "day_of_week": 0}]
+    assert api.call("GET", schedule_url(created.body["id"])).body == created.body
+    # Any other intervals are not 24/7, the whole week on the grid included
+    for intervals in ([interval(0, 10080)], [interval(540, 1020)], []):
+        reply = api.call("PUT", schedule_url(created.body["id"]), {"time_intervals": intervals})
+        assert (reply.status, reply.body["twenty_four_seven"]) == (200, False), reply.text
+    reply = api.call("PUT", schedule_url(created.body["id"]), {"time_intervals": [interval(0, 10079)]})
+    assert (reply.status, reply.body["twenty_four_seven"]) == (200, True), reply.text
+    assert api.call("GET", SCHEDULES).body["data"][0]["twenty_four_seven"] is True
+
+
+def test_schedule_intervals_answer_the_day_their_start_falls_in(api):
+    # Monday 09:00-17:00, Tuesday 09:00-17:00, Sunday 23:00 to Monday 01:00 (across the week's end: Sunday)
+    intervals = [interval(540, 1020), interval(1980, 2460), interval(10020, 10080)]
+    created = api.call("POST", SCHEDULES, schedule("Days", time_intervals=intervals))
+    assert [i["day_of_week"] for i in created.body["time_intervals"]] == [0, 1, 6]
+
+
+def test_a_schedule_created_without_a_time_zone_is_in_the_workspaces_default_utc(api):
+    created = api.call("POST", SCHEDULES, {"name": "No zone"})
+    assert created.status == 201, created.text
+    assert created.body["time_zone_name"] == "UTC"
+    assert created.body["time_intervals"] == []
+
+
+def test_a_duplicate_schedule_name_is_422_on_create_and_rename_and_changes_nothing(api, seeded, table_items):
+    sales = api.call("POST", SCHEDULES, schedule("Sales")).body
+    before = table_items()
+    for reply in (
+        api.call("POST", SCHEDULES, schedule(" support ")),  # the seeded schedule's name, in other letters
+        api.call("PUT", schedule_url(sales["id"]), {"name": "SUPPORT", "time_zone_name": "Asia/Tokyo"}),
+    ):
+        assert reply.status == 422, reply.text
+        assert reply.body["errors"][0] | {"message": ""} == {"code": "data_invalid", "field": "name", "message": ""}
+    assert without_counters(table_items()) == without_counters(before)
+    assert api.call("GET", schedule_url(sales["id"])).body == sales
+    # A schedule keeps its own name in other letters; the name stays its own
+    renamed = api.call("PUT", schedule_url(sales["id"]), {"name": "SALES"})
+    assert (renamed.status, renamed.body["name"]) == (200, "SALES")
+    assert api.call("POST", SCHEDULES, schedule("sales")).status == 422
+
+
 def test_deleting_a_schedule_deletes_its_exceptions_and_frees_nothing_else(api, seeded, table_items):
     other = api.call("POST", SCHEDULES, schedule("Sales")).body["id"]
     kept = api.call("POST", exceptions_url(other), closed("2026-12-25")).body
