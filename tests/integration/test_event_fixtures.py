@@ -18,7 +18,16 @@ from pathlib import Path
 import pytest
 
 from local import template
-from tests.builders import SCHEDULES, SEED_PAGE_OCCASION, closed, custom_hours, exceptions_url, occasion, schedule
+from tests.builders import (
+    SCHEDULES,
+    SEED_PAGE_OCCASION,
+    closed,
+    custom_hours,
+    exception_answer,
+    exceptions_url,
+    occasion,
+    schedule,
+)
 from tests.integration.conftest import bearer, env_with, store_test_tokens
 
 EVENTS = template.ROOT / "events"
@@ -133,7 +142,7 @@ def test_office_hours_fixture(fixture, endpoint, seeded_office_hours):
     body = json.loads(result["body"])
     if fixture.stem == "success":
         assert body["type"] == "office_hours_exception"
-        assert body | json.loads(event["body"]) == body
+        assert body | exception_answer({**body, **json.loads(event["body"])}) == body
     else:
         assert body["type"] == "error.list"
         assert body["request_id"] == event["requestContext"]["requestId"]
@@ -153,7 +162,7 @@ def seeded_recurrences(base_url, http):
         ("1", closed("2026-01-01")),  # not recurring
         ("2", closed("2027-03-01", recurring_annually=True)),
     ):
-        assert http.post(base_url + exceptions_url(schedule_id), json=body, headers=auth).status_code == 200
+        assert http.post(base_url + exceptions_url(schedule_id), json=body, headers=auth).status_code == 201
 
 
 def test_annual_recurrences_fixture(endpoint, base_url, http, seeded_recurrences):
