@@ -132,7 +132,7 @@ class Schedule(_Response):
         return rules.is_twenty_four_seven(self.time_intervals)
 
     @field_serializer("time_intervals", when_used="json")
-    def _answered(self, intervals: Intervals) -> list[AnsweredInterval]:
+    def _with_days(self, intervals: Intervals) -> list[AnsweredInterval]:
         return [_answered(i, rules.schedule_day_of_week(i.start_minute)) for i in intervals]
 
     def apply(self, change: ScheduleChange, now: int) -> Schedule:
@@ -175,7 +175,7 @@ class OfficeHoursException(_Response):
     updated_at: int
 
     @field_serializer("time_intervals", when_used="json")
-    def _answered(self, intervals: Intervals | None) -> list[AnsweredInterval] | None:
+    def _with_days(self, intervals: Intervals | None) -> list[AnsweredInterval] | None:
         if intervals is None:
             return None
         day = rules.exception_day_of_week(self.exception_date)
