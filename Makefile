@@ -9,7 +9,7 @@ SAM_CLI_VERSION ?= 1.170.0
 PIP_VERSION ?= 25.3
 export PYENV_VERSION ?= 3.12.1
 
-.PHONY: help venv test test-unit test-integration fuzz load openapi serve invoke token tokens revoke lint template-check bench clean
+.PHONY: help venv test test-unit test-integration fuzz load openapi serve invoke token tokens revoke workspace lint template-check bench clean
 
 help:
 	@echo "make serve                              local API on http://127.0.0.1:$$PORT (default 3000), DynamoDB on 127.0.0.1:8100"
@@ -18,7 +18,8 @@ help:
 	@echo "make token TENANT=<id>                  mint an access token (last line); SCOPES='read write' EXPIRES=90d NOTE=..."
 	@echo "make tokens TENANT=<id>                 list a tenant's tokens (ids, scopes, expiry, revocation; never the tokens)"
 	@echo "make revoke TENANT=<id> TOKEN_ID=<id>   revoke a token"
-	@echo "                                        token commands: local DynamoDB of make serve; TABLE=<name> for a deployed table"
+	@echo "make workspace TENANT=<id> [TIME_ZONE=<IANA name>]  set (or show) the workspace's default time zone (UTC if never set)"
+	@echo "                                        token and workspace commands: local DynamoDB of make serve; TABLE=<name> for a deployed table"
 	@echo "make fuzz                               the fuzz run with a bigger budget and a fresh seed (FUZZ_MAX_EXAMPLES, FUZZ_SEED)"
 	@echo "make load                               the load test with 16 clients x 300 requests (LOAD_CLIENTS, LOAD_REQUESTS)"
 	@echo "make openapi                            rewrite openapi.json from the routes' declarations and the models"
@@ -84,6 +85,11 @@ tokens: venv
 revoke: venv
 	@test -n "$(TENANT)" -a -n "$(TOKEN_ID)" || { echo "usage: make revoke TENANT=<id> TOKEN_ID=<id from make tokens> [TABLE=...]"; exit 2; }
 	@$(TOKENS) revoke --tenant "$(TENANT)" --token-id "$(TOKEN_ID)"
+
+# The office hours default time zone of a workspace (schedules created without time_zone_name).
+workspace: venv
+	@test -n "$(TENANT)" || { echo "usage: make workspace TENANT=<id> [TIME_ZONE=<IANA name>] [TABLE=...]"; exit 2; }
+	@$(PY) -m local.workspaces $(if $(TABLE),--table "$(TABLE)") $(if $(TIME_ZONE),set --time-zone "$(TIME_ZONE)",show) --tenant "$(TENANT)"
 
 lint: venv
 	$(VENV)/bin/ruff check .

@@ -168,9 +168,9 @@ class Bench:
 def seed(world: World, occasions: int = 2) -> None:
     """Occasions 1..n at revision 1; schedule "1" with exceptions "1" (2026-12-24) and "2" (2026-12-25)."""
     world.call(Request("POST", COLLECTION, [occasion(f"Occasion {i}") for i in range(1, occasions + 1)]))
-    world.call(Request("POST", SCHEDULES, schedule()))
-    world.call(Request("POST", f"{SCHEDULES}/1/office_hours_exceptions", custom_hours("2026-12-24")))
-    world.call(Request("POST", f"{SCHEDULES}/1/office_hours_exceptions", closed("2026-12-25")))
+    world.call(Request("POST", SCHEDULES, schedule(), status=201))
+    world.call(Request("POST", f"{SCHEDULES}/1/office_hours_exceptions", custom_hours("2026-12-24"), status=201))
+    world.call(Request("POST", f"{SCHEDULES}/1/office_hours_exceptions", closed("2026-12-25"), status=201))
 
 
 EXCEPTION = f"{SCHEDULES}/1/office_hours_exceptions/1"
@@ -186,13 +186,13 @@ REQUESTS: dict[str, Request] = {
     ),
     "DeleteSpecialOccasionsFunction": Request("DELETE", f"{COLLECTION}/2", None, IF_MATCH),
     "ListOfficeHoursSchedulesFunction": Request("GET", SCHEDULES),
-    "CreateOfficeHoursScheduleFunction": Request("POST", SCHEDULES, schedule("Sales")),
+    "CreateOfficeHoursScheduleFunction": Request("POST", SCHEDULES, schedule("Sales"), status=201),
     "GetOfficeHoursScheduleFunction": Request("GET", f"{SCHEDULES}/1"),
     "UpdateOfficeHoursScheduleFunction": Request("PUT", f"{SCHEDULES}/1", {"name": "Support desk"}),
     "DeleteOfficeHoursScheduleFunction": Request("DELETE", f"{SCHEDULES}/1"),
     "ListOfficeHoursExceptionsFunction": Request("GET", f"{SCHEDULES}/1/office_hours_exceptions"),
     "CreateOfficeHoursExceptionFunction": Request(
-        "POST", f"{SCHEDULES}/1/office_hours_exceptions", closed("2027-01-01")
+        "POST", f"{SCHEDULES}/1/office_hours_exceptions", closed("2027-01-01"), status=201
     ),
     "GetOfficeHoursExceptionFunction": Request("GET", EXCEPTION),
     "UpdateOfficeHoursExceptionFunction": Request(

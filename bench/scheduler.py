@@ -68,9 +68,8 @@ def seed(table_name: str, stored: int, due: int = DUE) -> Seeded:
     """
     from moto.dynamodb.models import dynamodb_backends
 
-    from calendar_exceptions.office_hours.layout import claim_item, exception_item, schedule_key
+    from calendar_exceptions.office_hours.layout import claim_item, exception_item, schedule_item
     from calendar_exceptions.office_hours.models import OfficeHoursException, Schedule
-    from calendar_exceptions.storage import to_item
 
     table = dynamodb_backends["123456789012"]["us-east-1"].get_table(table_name)
     items = 0
@@ -89,7 +88,7 @@ def seed(table_name: str, stored: int, due: int = DUE) -> Seeded:
         schedule = Schedule(
             id=str(number), name=f"S{number}", time_zone_name=zone, time_intervals=[], created_at=0, updated_at=0
         )
-        insert({**schedule_key(WORKSPACE, schedule.id), **to_item({**schedule.to_json(), "workspace": WORKSPACE})})
+        insert(schedule_item(WORKSPACE, schedule))
     past = _dates(date(2026, 3, 1), due)  # 2026-03-01 .. : all passed everywhere by 2 March 2027
     future = _dates(date(2027, 3, 10), stored)
     for index in range(stored):

@@ -42,19 +42,41 @@ def _when(epoch: int | None) -> str:
     return "-" if epoch is None else datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def prepare(table: str | None) -> None:
+    """Make the layer importable: with `table`, a deployed table's, with none of the local defaults."""
+    if table:
+        # A deployed table: the caller's own AWS region and credentials, none of the local defaults.
+        if str(template.LAYER_DIR) not in sys.path:
+            sys.path.insert(0, str(template.LAYER_DIR))
+    else:
+        prepare_process()
+
+
 @contextlib.contextmanager
-def _repository(table: str | None) -> Iterator[Any]:
+def operator_storage(table: str | None) -> Iterator[tuple[Any, str]]:
+    """The DynamoDB client and table name an operator command works on (call `prepare` first).
+
+    `table`: a deployed table; otherwise the local storage of `make serve` (never a
+    throw-away store: NoLocalStorage when there is none).
+    """
     from calendar_exceptions import storage
-    from calendar_exceptions.tokens import TokenRepository
 
     if table:
-        yield TokenRepository(storage.dynamodb_client(), table)
+        yield storage.dynamodb_client(), table
         return
     from local.dynamodb import local_storage
 
     with local_storage(embedded=False) as endpoint:
         print(f"DynamoDB at {endpoint}, table {storage.table_name()}", file=sys.stderr)
-        yield TokenRepository(storage.dynamodb_client(), storage.table_name())
+        yield storage.dynamodb_client(), storage.table_name()
+
+
+@contextlib.contextmanager
+def _repository(table: str | None) -> Iterator[Any]:
+    from calendar_exceptions.tokens import TokenRepository
+
+    with operator_storage(table) as (client, name):
+        yield TokenRepository(client, name)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,12 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     revoke.add_argument("--token-id", required=True, help="the id `list` shows")
     args = parser.parse_args(argv)
 
-    if args.table:
-        # A deployed table: the caller's own AWS region and credentials, none of the local defaults.
-        if str(template.LAYER_DIR) not in sys.path:
-            sys.path.insert(0, str(template.LAYER_DIR))
-    else:
-        prepare_process()
+    prepare(args.table)
     from calendar_exceptions.errors import DomainError
     from local.dynamodb import NoLocalStorage
 

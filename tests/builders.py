@@ -152,3 +152,21 @@ def stored_occasion(*events: dict[str, Any]) -> dict[str, Any]:
 
 # Monday to Friday 09:00-17:00 in Warsaw, from the week of Monday 2026-12-07.
 OFFICE = stored_workday(*(shift(f"2026-12-{7 + i:02d}T09:00:00", f"2026-12-{7 + i:02d}T17:00:00") for i in range(5)))
+
+
+def schedule_answer(body: dict[str, Any]) -> dict[str, Any]:
+    """A schedule's fields as responses show them: each interval with the day its start falls in
+    (0 = Monday), and `twenty_four_seven`, true only for the one interval 0-10079."""
+    intervals = body.get("time_intervals", [])
+    spans = [(i["start_minute"], i["end_minute"]) for i in intervals]
+    answered = [{**i, "day_of_week": i["start_minute"] // 1440} for i in intervals]
+    return {**body, "time_intervals": answered, "twenty_four_seven": spans == [(0, 10079)]}
+
+
+def exception_answer(body: dict[str, Any]) -> dict[str, Any]:
+    """An exception's fields as responses show them: each interval with its date's weekday (0 = Monday)."""
+    intervals = body.get("time_intervals")
+    if not intervals:
+        return body
+    weekday = date.fromisoformat(body["exception_date"]).weekday()
+    return {**body, "time_intervals": [{**i, "day_of_week": weekday} for i in intervals]}

@@ -124,7 +124,7 @@ def operation(declared: Any) -> dict[str, Any]:
 
 
 def _version_order(version: str) -> tuple[int, ...]:
-    """1.0 < 1.4 < 2.0 < 2.15 < Preview, as the vendor lists them."""
+    """1.0 < 1.4 < 2.0 < 2.17 < Preview, as the vendor lists them."""
     return tuple(int(part) for part in version.split(".")) if version[0].isdigit() else (99,)
 
 
@@ -222,11 +222,12 @@ def _schemas() -> dict[str, Any]:
     schemas.update(_hours_schemas(ID_PATTERN))
     schemas["Deleted"] = {
         "type": "object",
-        "required": ["type", "id", "deleted"],
+        "description": "The vendor's delete body (its 2.16 description)",
+        "required": ["id", "object", "deleted"],
         "additionalProperties": False,
         "properties": {
-            "type": {"enum": ["office_hours_schedule", "office_hours_exception"]},
             "id": {"type": "string", "pattern": ID_PATTERN},
+            "object": {"enum": ["office_hours_schedule", "office_hours_exception"]},
             "deleted": {"const": True},
         },
     }

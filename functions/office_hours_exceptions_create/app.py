@@ -15,14 +15,14 @@ app = api.resolver()
     summary="The created exception",
     parameters=api.parameters(api.SCHEDULE_ID),
     request_body=api.json_body("NewException"),
-    responses={200: api.returns("OfficeHoursException", "The created exception"), **api.errors(404, 409, 413, 422)},
+    responses={201: api.returns("OfficeHoursException", "The created exception"), **api.errors(404, 409, 413, 422)},
 )
 def create_office_hours_exception(office_hours_schedule_id: str):
     schedule_id = api.schedule_id(office_hours_schedule_id)
     new = new_exception(app.current_event.body)
     exception = api.service().create_exception(api.workspace(app), schedule_id, new)
     metrics.add_metric(name="OfficeHoursExceptionsCreated", unit=MetricUnit.Count, value=1)
-    return api.respond(200, exception.to_json())
+    return api.respond(201, exception.to_json())
 
 
 lambda_handler = api_gateway_handler(app)

@@ -15,12 +15,12 @@ app = api.resolver()
     summary="The created schedule",
     parameters=api.parameters(),
     request_body=api.json_body("NewSchedule"),
-    responses={200: api.returns("Schedule", "The created schedule"), **api.errors(409, 413)},
+    responses={201: api.returns("Schedule", "The created schedule"), **api.errors(409, 413, 422)},
 )
 def create_office_hours_schedule():
     schedule = api.service().create_schedule(api.workspace(app), new_schedule(app.current_event.body))
     metrics.add_metric(name="OfficeHoursSchedulesCreated", unit=MetricUnit.Count, value=1)
-    return api.respond(200, schedule.to_json())
+    return api.respond(201, schedule.to_json())
 
 
 lambda_handler = api_gateway_handler(app)

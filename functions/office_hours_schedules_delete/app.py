@@ -13,7 +13,7 @@ app = api.resolver()
     api.SCHEDULE,
     summary="The schedule and its exceptions are deleted",
     parameters=api.parameters(api.SCHEDULE_ID),
-    responses={200: api.returns("Deleted", "The schedule and its exceptions are deleted"), **api.errors(404)},
+    responses={200: api.returns("Deleted", "The schedule and its exceptions are deleted"), **api.errors(404, 409)},
 )
 def delete_office_hours_schedule(office_hours_schedule_id: str):
     schedule_id = api.schedule_id(office_hours_schedule_id)

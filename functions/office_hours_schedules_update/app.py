@@ -15,7 +15,10 @@ app = api.resolver()
     summary="The schedule with the sent fields changed",
     parameters=api.parameters(api.SCHEDULE_ID),
     request_body=api.json_body("ScheduleChange"),
-    responses={200: api.returns("Schedule", "The schedule with the sent fields changed"), **api.errors(404, 413)},
+    responses={
+        200: api.returns("Schedule", "The schedule with the sent fields changed"),
+        **api.errors(404, 409, 413, 422),
+    },
 )
 def update_office_hours_schedule(office_hours_schedule_id: str):
     schedule_id = api.schedule_id(office_hours_schedule_id)

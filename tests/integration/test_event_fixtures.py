@@ -30,6 +30,7 @@ from tests.builders import (
     SEED_PAGE_OCCASION,
     closed,
     custom_hours,
+    exception_answer,
     exceptions_url,
     occasion,
     schedule,
@@ -209,7 +210,7 @@ def test_office_hours_fixture(fixture, endpoint, seeded_office_hours):
         assert body == EXPECTED_BODY[fixture.parent.name]
     elif fixture.stem == "success":
         assert body["type"] == "office_hours_exception"
-        assert body | json.loads(event["body"]) == body
+        assert body | exception_answer({**body, **json.loads(event["body"])}) == body
     else:
         assert body["type"] == "error.list"
         assert body["request_id"] == event["requestContext"]["requestId"]
@@ -229,7 +230,7 @@ def seeded_recurrences(base_url, http):
         ("1", closed("2026-01-01")),  # not recurring
         ("2", closed("2027-03-01", recurring_annually=True)),
     ):
-        assert http.post(base_url + exceptions_url(schedule_id), json=body, headers=auth).status_code == 200
+        assert http.post(base_url + exceptions_url(schedule_id), json=body, headers=auth).status_code == 201
 
 
 def recurrence_dates(base_url, http) -> dict[tuple[str, str], str]:

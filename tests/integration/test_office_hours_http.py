@@ -1,9 +1,9 @@
-"""Office hours over HTTP against DynamoDB over HTTP: the two concurrency guarantees of the update.
+"""Office hours over HTTP against DynamoDB over HTTP: the concurrency guarantees, with real threads.
 
 The local API runs each request in its own Lambda environment, like Lambda; the moto
 server gives each DynamoDB request the atomicity DynamoDB gives it. The races under test
-are the application's: partial updates of one exception, and several requests claiming
-one date.
+are the application's: partial updates of one exception, several requests claiming one
+date or one schedule name, and many creates at once (which must all land).
 """
 
 from __future__ import annotations
@@ -13,7 +13,17 @@ from concurrent.futures import ThreadPoolExecutor
 
 import requests
 
-from tests.builders import SCHEDULES, closed, custom_hours, exception_url, exceptions_url, interval, schedule
+from tests.builders import (
+    SCHEDULES,
+    closed,
+    custom_hours,
+    exception_answer,
+    exception_url,
+    exceptions_url,
+    interval,
+    schedule,
+    schedule_url,
+)
 from tests.integration.conftest import bearer
 
 AUTH = bearer("ws1")
@@ -32,16 +42,16 @@ def race(calls):
         return list(pool.map(run, calls))
 
 
-def create_schedule(base_url, http):
-    reply = http.post(base_url + SCHEDULES, json=schedule(), headers=AUTH)
-    assert reply.status_code == 200, reply.text
+def create_schedule(base_url, http, name="Support"):
+    reply = http.post(base_url + SCHEDULES, json=schedule(name), headers=AUTH)
+    assert reply.status_code == 201, reply.text
     return reply.json()["id"]
 
 
 def test_a_round_trip_in_the_vendors_shape(base_url, http):
     schedule_id = create_schedule(base_url, http)
     created = http.post(base_url + exceptions_url(schedule_id), json=closed(), headers=AUTH)
-    assert created.status_code == 200, created.text
+    assert created.status_code == 201, created.text
     url = base_url + exception_url(schedule_id, created.json()["id"])
     headers = {**AUTH, "Intercom-Version": "Preview"}
     updated = http.put(url, json=custom_hours("2026-12-25", name=None), headers=headers)
@@ -73,7 +83,7 @@ def test_partial_updates_of_different_fields_racing_on_one_exception_all_survive
     assert [reply.status_code for reply in replies] == [200] * len(changes), [r.text for r in replies]
     final = http.get(url, headers=AUTH).json()
     for change in changes:
-        assert final | change == final, (change, final)
+        assert final | exception_answer({**final, **change}) == final, (change, final)
     assert final["exception_type"] == "custom_hours"
 
 
@@ -121,7 +131,7 @@ def test_creating_exceptions_on_one_date_at_once_lets_exactly_one_win(base_url, 
             for n in range(5)
         ]
     )
-    assert sorted(reply.status_code for reply in replies) == [200] + [422] * 4, [r.text for r in replies]
+    assert sorted(reply.status_code for reply in replies) == [201] + [422] * 4, [r.text for r in replies]
     listed = http.get(url, headers=AUTH).json()["data"]
     assert [e["id"] for e in listed] == ["1"]
 
@@ -135,5 +145,111 @@ def test_creating_exceptions_on_different_dates_at_once_issues_distinct_ids(base
             for n in range(5)
         ]
     )
-    assert [reply.status_code for reply in replies] == [200] * 5, [r.text for r in replies]
+    assert [reply.status_code for reply in replies] == [201] * 5, [r.text for r in replies]
     assert sorted(reply.json()["id"] for reply in replies) == ["1", "2", "3", "4", "5"]
+
+
+# --- schedule names: unique in a workspace (Intercom 2.17), however requests race -----------
+
+
+def names_of(base_url, http):
+    return [s["name"] for s in http.get(base_url + SCHEDULES, headers=AUTH).json()["data"]]
+
+
+def assert_name_taken(reply):
+    assert reply.status_code == 422, reply.text
+    [error] = reply.json()["errors"]
+    assert (error["code"], error["field"]) == ("data_invalid", "name"), error
+
+
+def test_eight_concurrent_creates_of_one_name_leave_exactly_one_schedule(base_url, http):
+    url = base_url + SCHEDULES
+    # The same name as the vendor compares it: case and surrounding blanks aside
+    names = ["Weekend", "weekend", " Weekend ", "WEEKEND", "Weekend", "weekend ", "Weekend", "wEEKEND"]
+    replies = race([lambda session, n=n: session.post(url, json=schedule(n), headers=AUTH, timeout=30) for n in names])
+    assert sorted(reply.status_code for reply in replies) == [201] + [422] * 7, [r.text for r in replies]
+    for reply in replies:
+        if reply.status_code == 422:
+            assert_name_taken(reply)
+    [winner] = [reply.json() for reply in replies if reply.status_code == 201]
+    assert http.get(url, headers=AUTH).json()["data"] == [winner]
+
+
+def test_a_rename_racing_a_create_of_the_same_name_leaves_one_holder(base_url, http):
+    renamed_id = create_schedule(base_url, http, "Old name")
+    for round_number in range(4):
+        target = f"Target {round_number}"
+        rename = base_url + schedule_url(renamed_id)
+        replies = race(
+            [
+                lambda session, rename=rename, target=target: session.put(
+                    rename, json={"name": target}, headers=AUTH, timeout=30
+                ),
+                lambda session, target=target: session.post(
+                    base_url + SCHEDULES, json=schedule(target), headers=AUTH, timeout=30
+                ),
+            ]
+        )
+        statuses = sorted(reply.status_code for reply in replies)
+        assert statuses in ([200, 422], [201, 422]), [r.text for r in replies]
+        assert_name_taken(next(reply for reply in replies if reply.status_code == 422))
+        names = names_of(base_url, http)
+        assert names.count(target) == 1, names
+        if replies[0].status_code == 422:  # the create won: the renamed schedule kept its name
+            assert http.get(rename, headers=AUTH).json()["name"] != target
+            # give it a fresh name for the next round
+            assert http.put(rename, json={"name": f"Old name {round_number}"}, headers=AUTH).status_code == 200
+
+
+def test_deleting_or_renaming_a_schedule_frees_its_name(base_url, http):
+    # Given a schedule named Support: the name is taken
+    first = create_schedule(base_url, http, "Support")
+    assert_name_taken(http.post(base_url + SCHEDULES, json=schedule("support"), headers=AUTH))
+    # When it is deleted, the name is free
+    assert http.delete(base_url + schedule_url(first), headers=AUTH).status_code == 200
+    second = create_schedule(base_url, http, "support")
+    # When that one is renamed, its old name is free and its new one taken
+    assert http.put(base_url + schedule_url(second), json={"name": "Sales"}, headers=AUTH).status_code == 200
+    create_schedule(base_url, http, "SUPPORT")
+    assert_name_taken(http.post(base_url + SCHEDULES, json=schedule("sales"), headers=AUTH))
+    assert sorted(names_of(base_url, http)) == ["SUPPORT", "Sales"]
+
+
+def test_a_schedule_may_be_renamed_to_its_own_name_in_other_letters(base_url, http):
+    schedule_id = create_schedule(base_url, http, "Support")
+    reply = http.put(base_url + schedule_url(schedule_id), json={"name": "SUPPORT"}, headers=AUTH)
+    assert reply.status_code == 200, reply.text
+    assert reply.json()["name"] == "SUPPORT"
+    assert_name_taken(http.post(base_url + SCHEDULES, json=schedule("support"), headers=AUTH))
+
+
+# --- creates that land: 32 at once, without conflict (issue 16) -------------------------------
+
+CONCURRENT_CREATES = 32
+
+
+def test_32_concurrent_schedule_creates_with_distinct_names_all_land(base_url, http):
+    url = base_url + SCHEDULES
+    replies = race(
+        [
+            lambda session, n=n: session.post(url, json=schedule(f"Team {n}"), headers=AUTH, timeout=60)
+            for n in range(CONCURRENT_CREATES)
+        ]
+    )
+    assert [reply.status_code for reply in replies] == [201] * CONCURRENT_CREATES, [r.text for r in replies]
+    ids = sorted(int(reply.json()["id"]) for reply in replies)
+    assert ids == list(range(1, CONCURRENT_CREATES + 1))
+    listed = http.get(url, headers=AUTH).json()["data"]
+    assert sorted(s["name"] for s in listed) == sorted(f"Team {n}" for n in range(CONCURRENT_CREATES))
+
+
+def test_32_concurrent_exception_creates_on_distinct_dates_all_land(base_url, http):
+    schedule_id = create_schedule(base_url, http)
+    url = base_url + exceptions_url(schedule_id)
+    dates = [f"2027-05-{day:02d}" for day in range(1, 32)] + ["2027-06-01"]
+    replies = race([lambda session, d=d: session.post(url, json=closed(d), headers=AUTH, timeout=60) for d in dates])
+    assert [reply.status_code for reply in replies] == [201] * CONCURRENT_CREATES, [r.text for r in replies]
+    ids = sorted(int(reply.json()["id"]) for reply in replies)
+    assert ids == list(range(1, CONCURRENT_CREATES + 1))
+    listed = http.get(url, headers=AUTH).json()["data"]
+    assert sorted(e["exception_date"] for e in listed) == dates

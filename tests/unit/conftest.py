@@ -37,11 +37,11 @@ def table_items(dynamodb):
 def seeded(api) -> dict[str, Any]:
     """Schedule "1" of workspace acct1 with a custom_hours exception "1" and a closed exception "2"."""
     created = api.call("POST", SCHEDULES, schedule())
-    assert created.status == 200, created.text
+    assert created.status == 201, created.text
     schedule_id = created.body["id"]
     eve = api.call("POST", exceptions_url(schedule_id), custom_hours("2026-12-24"))
     day = api.call("POST", exceptions_url(schedule_id), closed("2026-12-25"))
-    assert eve.status == day.status == 200, (eve.text, day.text)
+    assert eve.status == day.status == 201, (eve.text, day.text)
     return {"schedule": created.body, "custom_hours": eve.body, "closed": day.body}
 
 

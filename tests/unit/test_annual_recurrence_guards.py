@@ -51,7 +51,7 @@ def due_exception(api) -> dict:
     """A recurring exception of 24 December 2026 in Dublin: due at any time from 25 December 2026 on."""
     schedule_id = api.call("POST", SCHEDULES, schedule()).body["id"]
     created = api.call("POST", exceptions_url(schedule_id), closed("2026-12-24", recurring_annually=True))
-    assert created.status == 200, created.text
+    assert created.status == 201, created.text
     return created.body
 
 
@@ -187,7 +187,7 @@ def test_an_exception_found_blocked_is_tried_after_the_others_by_later_runs(api,
     assert (summary.moved, summary.skipped, summary.complete) == (1, 0, False)
     reply = api.call("GET", exception_url(schedule_id, movable["id"]))
     assert reply.body["exception_date"] == "2027-12-25"
-    assert all(b.status == 200 for b in blocked)
+    assert all(b.status == 201 for b in blocked)
 
 
 def test_any_later_write_of_a_blocked_exception_lets_runs_try_it_with_the_others(api, dynamodb):

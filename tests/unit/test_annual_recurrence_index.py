@@ -55,7 +55,7 @@ def test_only_recurring_exceptions_are_indexed(api, seeded, dynamodb):
 
 def test_the_index_lists_dates_up_to_the_cutoff_oldest_first(api, seeded, dynamodb):
     for exception_date in ("2026-12-31", "2025-01-01", "2026-12-23"):
-        assert api.call("POST", exceptions_url("1"), closed(exception_date, recurring_annually=True)).status == 200
+        assert api.call("POST", exceptions_url("1"), closed(exception_date, recurring_annually=True)).status == 201
     dates = [candidate.exception_date for candidate in indexed(dynamodb, cutoff="2026-12-24")]
     assert sorted(dates) == ["2025-01-01", "2026-12-23", "2026-12-24"]
 

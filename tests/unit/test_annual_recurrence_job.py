@@ -28,7 +28,7 @@ def utc(text: str) -> datetime:
 
 def make_schedule(api, zone: str = "Europe/Dublin") -> str:
     reply = api.call("POST", SCHEDULES, schedule(zone, time_zone_name=zone))
-    assert reply.status == 200, reply.text
+    assert reply.status == 201, reply.text
     return reply.body["id"]
 
 
@@ -36,7 +36,7 @@ def make_exception(api, schedule_id: str, exception_date: str, recurring: bool =
     reply = api.call(
         "POST", exceptions_url(schedule_id), closed(exception_date, recurring_annually=recurring, **fields)
     )
-    assert reply.status == 200, reply.text
+    assert reply.status == 201, reply.text
     return reply.body
 
 
@@ -85,10 +85,14 @@ def test_a_move_changes_only_the_date_and_updated_at_and_moves_the_date_claim(ap
     run(dynamodb, now)
     # Then the exception is on next year's Christmas Eve, updated at the run's time, all else kept
     moved = stored(api, created)
-    assert moved == {**created, "exception_date": "2027-12-24", "updated_at": int(now.timestamp())}
+    # (24 December is a Thursday in 2026, a Friday in 2027: the intervals' day follows the date)
+    assert [i["day_of_week"] for i in created["time_intervals"]] == [3]
+    friday = [{**i, "day_of_week": 4} for i in created["time_intervals"]]
+    expected = {**created, "exception_date": "2027-12-24", "time_intervals": friday, "updated_at": int(now.timestamp())}
+    assert moved == expected
     # And the new date is claimed while the old one is free again
     assert api.call("POST", exceptions_url(schedule_id), closed("2027-12-24")).status == 422
-    assert api.call("POST", exceptions_url(schedule_id), closed("2026-12-24")).status == 200
+    assert api.call("POST", exceptions_url(schedule_id), closed("2026-12-24")).status == 201
 
 
 def test_29_february_moves_to_the_next_leap_year(api, dynamodb):
@@ -267,7 +271,7 @@ def test_an_api_date_move_that_read_before_the_job_moved_retries_on_the_new_vers
     assert reply.status == 200, reply.text
     assert stored(api, exception)["exception_date"] == "2027-12-31"
     for free in ("2026-12-24", "2027-12-24"):
-        assert api.call("POST", exceptions_url(schedule_id), closed(free)).status == 200
+        assert api.call("POST", exceptions_url(schedule_id), closed(free)).status == 201
 
 
 # --- stopping in time, failures, orphans -------------------------------------------------

@@ -50,7 +50,7 @@ def exceptions(api) -> dict[tuple[str, str], dict]:
     for zone, exception_date, recurring in [(zone, day, True) for zone, day in DUE] + NOT_DUE:
         body = closed(exception_date, name=f"{zone} {exception_date}", recurring_annually=recurring)
         reply = api.call("POST", exceptions_url(schedules[zone]), body)
-        assert reply.status == 200, reply.text
+        assert reply.status == 201, reply.text
         created[zone, exception_date] = reply.body
     return created
 

@@ -111,7 +111,8 @@ def test_an_update_sets_values_removes_nulls_and_raises_a_counter():
         "attribute_exists(pk)", {"#t": "exception_type"}, {":t": "closed"}
     )
     assert request["UpdateExpression"] == (
-        "SET #name = :name, #updated_at = :updated_at, #version = #version + :one REMOVE #time_intervals"
+        "SET #name = :name, #updated_at = :updated_at, #version = if_not_exists(#version, :zero) + :one "
+        "REMOVE #time_intervals"
     )
     assert request["ConditionExpression"] == "attribute_exists(pk)"
     assert request["ExpressionAttributeNames"] == {
@@ -126,6 +127,7 @@ def test_an_update_sets_values_removes_nulls_and_raises_a_counter():
         ":name": {"S": "Eve"},
         ":updated_at": {"N": "5"},
         ":one": {"N": "1"},
+        ":zero": {"N": "0"},
     }
 
 

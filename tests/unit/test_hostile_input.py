@@ -164,7 +164,7 @@ def test_office_hours_dates_at_the_edges_of_the_calendar_are_stored_and_moved_to
     schedule_id = api.call("POST", SCHEDULES, schedule("Kiritimati", time_zone_name="Pacific/Kiritimati")).body["id"]
     for day in ("0001-01-01", "9999-12-31"):
         created = api.call("POST", exceptions_url(schedule_id), closed(day, recurring_annually=True))
-        assert created.status == 200, created.text
+        assert created.status == 201, created.text
         assert created.body["exception_date"] == day
     moved = api.call("PUT", exception_url("1", seeded["closed"]["id"]), {"exception_date": "9999-12-30"})
     assert (moved.status, moved.body["exception_date"]) == (200, "9999-12-30")

@@ -210,7 +210,7 @@ def test_as_many_intervals_as_fit_are_accepted(api, seeded):
     schedule_id = seeded["schedule"]["id"]
     day = api.call("POST", exceptions_url(schedule_id), custom_hours("2027-01-01", time_intervals=_intervals(96)))
     week = api.call("PUT", schedule_url(schedule_id), {"time_intervals": _intervals(672)})
-    assert (day.status, week.status) == (200, 200), (day.text, week.text)
+    assert (day.status, week.status) == (201, 200), (day.text, week.text)
     assert len(day.body["time_intervals"]) == 96 and len(week.body["time_intervals"]) == 672
 
 

@@ -9,26 +9,42 @@ from tests.builders import (
     SCHEDULES,
     closed,
     custom_hours,
+    exception_answer,
     exception_url,
     exceptions_url,
     interval,
     schedule,
+    schedule_answer,
     schedule_url,
 )
 
-SCHEDULE_FIELDS = {"type", "id", "name", "time_zone_name", "time_intervals", "created_at", "updated_at"}
+SCHEDULE_FIELDS = {
+    "type",
+    "id",
+    "name",
+    "time_zone_name",
+    "time_intervals",
+    "twenty_four_seven",
+    "created_at",
+    "updated_at",
+}
+
+
+def without_counters(items):
+    """The table without the workspaces' id counters: a create refused after taking its id leaves a gap there."""
+    return [item for item in items if item["sk"]["S"] != "#IDS"]
 
 
 def test_schedules_are_created_with_sequential_string_ids_and_listed(api):
     first = api.call("POST", SCHEDULES, schedule("Support"))
     second = api.call("POST", SCHEDULES, schedule("Sales", time_zone_name="America/New_York", time_intervals=[]))
-    assert (first.status, second.status) == (200, 200)
+    assert (first.status, second.status) == (201, 201)
     assert (first.body["id"], second.body["id"]) == ("1", "2")
     assert set(first.body) == SCHEDULE_FIELDS
     assert first.body == {
         "type": "office_hours_schedule",
         "id": "1",
-        **schedule("Support"),
+        **schedule_answer(schedule("Support")),
         "created_at": first.body["created_at"],
         "updated_at": first.body["created_at"],
     }
@@ -43,11 +59,59 @@ def test_a_schedule_put_changes_only_the_sent_fields(api, seeded, monkeypatch):
     reply = api.call("PUT", schedule_url("1"), {"name": "Renamed"})
     assert reply.status == 200, reply.text
     assert reply.body == {**before, "name": "Renamed", "updated_at": before["created_at"] + 60}
-    week = [interval(0, 10080)]
+    week = [interval(0, 10080)]  # the whole week, on the grid: not Intercom's 24/7 (0-10079)
     reply = api.call("PUT", schedule_url("1"), {"time_intervals": week, "time_zone_name": "Asia/Tokyo"})
-    assert reply.body == {**before, "name": "Renamed", "time_intervals": week, "time_zone_name": "Asia/Tokyo",
-                          "updated_at": before["created_at"] + 60}  # fmt: skip
+    answered = [{**interval(0, 10080), "day_of_week": 0}]
+    assert reply.body == {**before, "name": "Renamed", "time_intervals": answered, "time_zone_name": "Asia/Tokyo",
+                          "twenty_four_seven": False, "updated_at": before["created_at"] + 60}  # fmt: skip
     assert api.call("GET", schedule_url("1")).body == reply.body
+
+
+def test_a_schedule_of_the_one_interval_0_to_10079_is_open_twenty_four_seven(api):
+    # Intercom's 24/7: exactly one interval from Monday 00:00 to minute 10079, off the grid
+    created = api.call("POST", SCHEDULES, schedule("Always", time_intervals=[interval(0, 10079)]))
+    assert created.status == 201, created.text
+    assert created.body["twenty_four_seven"] is True
+    assert created.body["time_intervals"] == [{"start_minute": 0, "end_minute": 10079, "day_of_week": 0}]
+    assert api.call("GET", schedule_url(created.body["id"])).body == created.body
+    # Any other intervals are not 24/7, the whole week on the grid included
+    for intervals in ([interval(0, 10080)], [interval(540, 1020)], []):
+        reply = api.call("PUT", schedule_url(created.body["id"]), {"time_intervals": intervals})
+        assert (reply.status, reply.body["twenty_four_seven"]) == (200, False), reply.text
+    reply = api.call("PUT", schedule_url(created.body["id"]), {"time_intervals": [interval(0, 10079)]})
+    assert (reply.status, reply.body["twenty_four_seven"]) == (200, True), reply.text
+    assert api.call("GET", SCHEDULES).body["data"][0]["twenty_four_seven"] is True
+
+
+def test_schedule_intervals_answer_the_day_their_start_falls_in(api):
+    # Monday 09:00-17:00, Tuesday 09:00-17:00, Sunday 23:00 to Monday 01:00 (across the week's end: Sunday)
+    intervals = [interval(540, 1020), interval(1980, 2460), interval(10020, 10080)]
+    created = api.call("POST", SCHEDULES, schedule("Days", time_intervals=intervals))
+    assert [i["day_of_week"] for i in created.body["time_intervals"]] == [0, 1, 6]
+
+
+def test_a_schedule_created_without_a_time_zone_is_in_the_workspaces_default_utc(api):
+    created = api.call("POST", SCHEDULES, {"name": "No zone"})
+    assert created.status == 201, created.text
+    assert created.body["time_zone_name"] == "UTC"
+    assert created.body["time_intervals"] == []
+
+
+def test_a_duplicate_schedule_name_is_422_on_create_and_rename_and_changes_nothing(api, seeded, table_items):
+    sales = api.call("POST", SCHEDULES, schedule("Sales")).body
+    before = table_items()
+    for reply in (
+        api.call("POST", SCHEDULES, schedule(" support ")),  # the seeded schedule's name, in other letters
+        api.call("PUT", schedule_url(sales["id"]), {"name": "SUPPORT", "time_zone_name": "Asia/Tokyo"}),
+    ):
+        assert reply.status == 422, reply.text
+        assert reply.body["errors"][0] | {"message": ""} == {"code": "data_invalid", "field": "name", "message": ""}
+    assert without_counters(table_items()) == without_counters(before)
+    assert api.call("GET", schedule_url(sales["id"])).body == sales
+    # A schedule keeps its own name in other letters; the name stays its own
+    renamed = api.call("PUT", schedule_url(sales["id"]), {"name": "SALES"})
+    assert (renamed.status, renamed.body["name"]) == (200, "SALES")
+    assert api.call("POST", SCHEDULES, schedule("sales")).status == 422
 
 
 def test_deleting_a_schedule_deletes_its_exceptions_and_frees_nothing_else(api, seeded, table_items):
@@ -55,7 +119,7 @@ def test_deleting_a_schedule_deletes_its_exceptions_and_frees_nothing_else(api, 
     kept = api.call("POST", exceptions_url(other), closed("2026-12-25")).body
     reply = api.call("DELETE", schedule_url("1"))
     assert reply.status == 200, reply.text
-    assert reply.body == {"type": "office_hours_schedule", "id": "1", "deleted": True}
+    assert reply.body == {"id": "1", "object": "office_hours_schedule", "deleted": True}
     assert api.call("GET", schedule_url("1")).status == 404
     assert api.call("GET", exceptions_url("1")).status == 404
     assert api.call("GET", exception_url("1", seeded["closed"]["id"])).status == 404
@@ -70,7 +134,7 @@ def test_exceptions_are_created_in_the_vendors_shape(api, seeded):
         "type": "office_hours_exception",
         "id": "1",
         "office_hours_schedule_id": "1",
-        **custom_hours("2026-12-24"),
+        **exception_answer(custom_hours("2026-12-24")),
         "created_at": seeded["custom_hours"]["created_at"],
         "updated_at": seeded["custom_hours"]["created_at"],
     }
@@ -92,27 +156,31 @@ def test_a_schedule_without_exceptions_lists_none(api):
 def test_deleting_an_exception_frees_its_date(api, seeded, table_items):
     url = exception_url("1", seeded["closed"]["id"])
     reply = api.call("DELETE", url)
-    assert reply.body == {"type": "office_hours_exception", "id": seeded["closed"]["id"], "deleted": True}
+    assert reply.body == {"id": seeded["closed"]["id"], "object": "office_hours_exception", "deleted": True}
     assert api.call("GET", url).status == 404
     assert api.call("DELETE", url).status == 404
-    assert api.call("POST", exceptions_url("1"), closed("2026-12-25")).status == 200
+    assert api.call("POST", exceptions_url("1"), closed("2026-12-25")).status == 201
 
 
 @pytest.mark.parametrize(
-    ("case", "body", "code", "field"),
+    ("case", "body", "code", "field", "next_id"),
     [
-        ("closed with intervals", closed(time_intervals=[interval(540, 600)]), "data_invalid", "time_intervals"),
-        ("custom_hours without intervals", custom_hours(time_intervals=None), "data_invalid", "time_intervals"),
-        ("a date the schedule has", closed("2026-12-24"), "data_invalid", "exception_date"),
+        # 422 whatever is stored: refused before an id is taken
+        ("closed with intervals", closed(time_intervals=[interval(540, 600)]), "data_invalid", "time_intervals", "3"),
+        ("custom_hours without intervals", custom_hours(time_intervals=None), "data_invalid", "time_intervals", "3"),
+        # refused by the create's transaction: the id it took ("3") is a gap
+        ("a date the schedule has", closed("2026-12-24"), "data_invalid", "exception_date", "4"),
     ],
 )
-def test_a_create_that_breaks_a_rule_is_422_and_issues_no_id(api, seeded, table_items, case, body, code, field):
+def test_a_create_that_breaks_a_rule_is_422_and_stores_nothing(
+    api, seeded, table_items, case, body, code, field, next_id
+):
     before = table_items()
     reply = api.call("POST", exceptions_url("1"), body)
     assert reply.status == 422, reply.text
     assert reply.body["errors"][0] | {"message": ""} == {"code": code, "field": field, "message": ""}
-    assert table_items() == before
-    assert api.call("POST", exceptions_url("1"), closed("2027-01-01")).body["id"] == "3"
+    assert without_counters(table_items()) == without_counters(before)
+    assert api.call("POST", exceptions_url("1"), closed("2027-01-01")).body["id"] == next_id
 
 
 @pytest.mark.parametrize("body", [closed("2027-01-01"), closed(time_intervals=[interval(0, 15)])])
@@ -121,7 +189,7 @@ def test_a_create_under_an_unknown_schedule_is_404_even_when_the_body_is_unproce
     reply = api.call("POST", exceptions_url("99"), body)
     assert reply.status == 404, reply.text
     assert reply.body["errors"][0]["code"] == "not_found"
-    assert table_items() == before
+    assert without_counters(table_items()) == without_counters(before)
 
 
 ROUTES = [
@@ -159,7 +227,10 @@ def test_every_route_answers_404_for_another_workspaces_objects(api, seeded, tab
     reply = api.call(method, path, body, tenant="acct2")
     assert reply.status == 404, reply.text
     assert reply.body["errors"][0]["code"] == "not_found"
-    assert table_items() == before
+    assert without_counters(table_items()) == without_counters(before)  # an exception create takes an id of acct2
+    assert [i for i in table_items() if i["pk"]["S"].startswith("WORKSPACE#acct1")] == [
+        i for i in before if i["pk"]["S"].startswith("WORKSPACE#acct1")
+    ]
 
 
 def test_another_workspace_has_its_own_schedules_and_ids(api, seeded):
@@ -184,7 +255,7 @@ def test_every_route_refuses_an_unknown_intercom_version(api, seeded, table_item
     assert table_items() == before
 
 
-@pytest.mark.parametrize("version", ["2.16", "1.5", "0.9", "preview", "PREVIEW", "", "2.1 ", "2"])
+@pytest.mark.parametrize("version", ["2.18", "3.0", "1.5", "0.9", "preview", "PREVIEW", "", "2.1 ", "2", "2.016"])
 def test_versions_outside_the_vendors_list_are_refused(api, seeded, table_items, version):
     before = table_items()
     reply = api.call("PUT", exception_url("1", "1"), {"name": "x"}, headers={"Intercom-Version": version})
@@ -192,7 +263,13 @@ def test_versions_outside_the_vendors_list_are_refused(api, seeded, table_items,
     assert table_items() == before
 
 
-@pytest.mark.parametrize("version", ["1.0", "1.4", "2.0", "2.9", "2.10", "2.15", "Preview"])
+# The vendor's enum of Intercom-Version (its 2.16 description: 1.0..1.4, 2.0..2.16, Preview),
+# and 2.17, the version of its current reference.
+VENDOR_VERSIONS = ["1.0", "1.1", "1.2", "1.3", "1.4", "2.0", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8",
+                   "2.9", "2.10", "2.11", "2.12", "2.13", "2.14", "2.15", "2.16", "2.17", "Preview"]  # fmt: skip
+
+
+@pytest.mark.parametrize("version", VENDOR_VERSIONS)
 def test_every_listed_intercom_version_is_accepted(api, seeded, version):
     assert (
         api.call("PUT", exception_url("1", "1"), {"name": version}, headers={"Intercom-Version": version}).status == 200
@@ -209,12 +286,14 @@ def test_authentication_is_checked_before_the_version(api, seeded):
 
 # What each operation costs in DynamoDB round trips (docs/office-hours.md repeats this table).
 COSTS = [
-    ("POST", SCHEDULES, schedule("New"), ["GetItem", "TransactWriteItems"]),
+    ("POST", SCHEDULES, schedule("New"), ["UpdateItem", "TransactWriteItems"]),
     ("GET", SCHEDULES, None, ["Query"]),
     ("GET", schedule_url("1"), None, ["GetItem"]),
-    ("PUT", schedule_url("1"), {"name": "x"}, ["UpdateItem"]),
-    ("DELETE", schedule_url("1"), None, ["DeleteItem", "Query", "BatchWriteItem"]),
-    ("POST", exceptions_url("1"), closed("2027-01-01"), ["GetItem", "TransactWriteItems"]),
+    ("PUT", schedule_url("1"), {"time_intervals": []}, ["UpdateItem"]),
+    ("PUT", schedule_url("1"), {"name": "Support"}, ["UpdateItem"]),
+    ("PUT", schedule_url("1"), {"name": "x"}, ["UpdateItem", "TransactWriteItems"]),
+    ("DELETE", schedule_url("1"), None, ["GetItem", "TransactWriteItems", "Query", "BatchWriteItem"]),
+    ("POST", exceptions_url("1"), closed("2027-01-01"), ["UpdateItem", "TransactWriteItems"]),
     ("GET", exceptions_url("1"), None, ["Query"]),
     ("GET", exception_url("1", "1"), None, ["GetItem"]),
     ("PUT", exception_url("1", "1"), {"name": "x"}, ["UpdateItem"]),
@@ -227,7 +306,7 @@ COSTS = [
     ("method", "path", "body", "calls"), COSTS, ids=[f"{c[0]} {c[1]} {sorted(c[2] or {})}" for c in COSTS]
 )
 def test_dynamodb_round_trips_per_operation(api, seeded, dynamodb_calls, method, path, body, calls):
-    assert api.call(method, path, body).status == 200
+    assert api.call(method, path, body).status == (201 if method == "POST" else 200)
     assert dynamodb_calls == calls
 
 

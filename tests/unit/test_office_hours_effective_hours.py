@@ -11,6 +11,7 @@ the 3rd); Australia/Lord_Howe (+10:30, +11 in summer) 5 Apr 02:00 -> 01:30 (15:0
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -42,16 +43,24 @@ def daily(start: int, end: int) -> list[tuple[int, int]]:
     return [(day * 1440 + start, day * 1440 + end) for day in range(7)]
 
 
+_SCHEDULE_NUMBERS = itertools.count(1)
+
+
 def new_schedule(api, zone: str, intervals: list[tuple[int, int]], tenant: str = "acct1") -> str:
-    body = schedule(time_zone_name=zone, time_intervals=[interval(start, end) for start, end in intervals])
+    # Names are unique in a workspace: each schedule gets its own.
+    body = schedule(
+        name=f"Support {next(_SCHEDULE_NUMBERS)}",
+        time_zone_name=zone,
+        time_intervals=[interval(start, end) for start, end in intervals],
+    )
     reply = api.call("POST", SCHEDULES, body, tenant=tenant)
-    assert reply.status == 200, reply.text
+    assert reply.status == 201, reply.text
     return reply.body["id"]
 
 
 def new_exception(api, schedule_id: str, body: dict[str, Any]) -> str:
     reply = api.call("POST", exceptions_url(schedule_id), body)
-    assert reply.status == 200, reply.text
+    assert reply.status == 201, reply.text
     return reply.body["id"]
 
 

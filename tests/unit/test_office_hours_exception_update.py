@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from calendar_exceptions.office_hours import service
-from tests.builders import closed, exception_url, exceptions_url, interval
+from tests.builders import closed, exception_answer, exception_url, exceptions_url, interval
 
 FIELDS = {
     "type",
@@ -57,7 +57,7 @@ def test_vendor_page_request_updates_and_answers_the_whole_object(api, seeded):
     # Then the answer is the whole object in the vendor's shape
     assert reply.status == 200, reply.text
     assert set(reply.body) == FIELDS
-    assert reply.body == {**seeded["custom_hours"], **body, "updated_at": reply.body["updated_at"]}
+    assert reply.body == {**seeded["custom_hours"], **exception_answer(body), "updated_at": reply.body["updated_at"]}
     assert reply.body["type"] == "office_hours_exception"
     assert isinstance(reply.body["id"], str) and isinstance(reply.body["office_hours_schedule_id"], str)
     assert stored(api, seeded) == reply.body
@@ -77,7 +77,8 @@ def test_only_the_sent_field_changes(api, seeded, field, value):
     before = stored(api, seeded)
     reply = put(api, seeded, {field: value})
     assert reply.status == 200, reply.text
-    assert reply.body == {**before, field: value, "updated_at": reply.body["updated_at"]}
+    # (intervals are answered with the weekday of the exception's date, which a move changes)
+    assert reply.body == exception_answer({**before, field: value, "updated_at": reply.body["updated_at"]})
     assert stored(api, seeded) == reply.body
 
 
@@ -111,7 +112,9 @@ def test_switching_to_closed_with_null_or_empty_intervals_is_accepted(api, seede
 def test_switching_to_custom_hours_with_intervals(api, seeded):
     reply = put(api, seeded, {"exception_type": "custom_hours", "time_intervals": [interval(0, 15)]}, kind="closed")
     assert reply.status == 200, reply.text
-    assert (reply.body["exception_type"], reply.body["time_intervals"]) == ("custom_hours", [interval(0, 15)])
+    friday = 4  # 2026-12-25, the closed exception's date
+    answered = [{**interval(0, 15), "day_of_week": friday}]
+    assert (reply.body["exception_type"], reply.body["time_intervals"]) == ("custom_hours", answered)
 
 
 def test_sending_custom_hours_to_custom_hours_keeps_the_intervals(api, seeded):
@@ -122,14 +125,15 @@ def test_sending_custom_hours_to_custom_hours_keeps_the_intervals(api, seeded):
 
 def test_intervals_are_answered_in_the_order_sent(api, seeded):
     intervals = [interval(780, 900), interval(540, 720)]
-    assert put(api, seeded, {"time_intervals": intervals}).body["time_intervals"] == intervals
+    answered = put(api, seeded, {"time_intervals": intervals}).body["time_intervals"]
+    assert [{"start_minute": i["start_minute"], "end_minute": i["end_minute"]} for i in answered] == intervals
 
 
 def test_moving_the_date_frees_the_old_one(api, seeded):
     schedule_id = seeded["schedule"]["id"]
     assert put(api, seeded, {"exception_date": "2026-12-31"}).status == 200
     taken_again = api.call("POST", exceptions_url(schedule_id), closed("2026-12-24"))
-    assert taken_again.status == 200, taken_again.text
+    assert taken_again.status == 201, taken_again.text
     assert_error(
         api.call("POST", exceptions_url(schedule_id), closed("2026-12-31")), 422, "data_invalid", "exception_date"
     )
@@ -183,7 +187,7 @@ def test_the_same_date_on_another_schedule_is_fine(api, seeded):
 
     other = api.call("POST", SCHEDULES, schedule("Sales")).body["id"]
     reply = api.call("POST", exceptions_url(other), closed(seeded["custom_hours"]["exception_date"]))
-    assert reply.status == 200, reply.text
+    assert reply.status == 201, reply.text
 
 
 def _paths(seeded):

@@ -7,18 +7,23 @@ on 2026-12-24 and a closed one on 2026-12-25 (so that moving a date can collide)
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from calendar_exceptions.names import name_key
 from tests.builders import (
     HUGE_INTEGER,
     SCHEDULES,
     body_text,
     closed,
     custom_hours,
+    exception_answer,
     exception_url,
     exceptions_url,
     schedule,
+    schedule_answer,
     schedule_url,
 )
 
@@ -49,7 +54,7 @@ def _intervals(quarters):
     )
     interval = st.fixed_dictionaries(
         {"start_minute": st.one_of(minutes, minutes, JSON_SCALARS), "end_minute": minutes},
-        optional={"day": JSON_SCALARS},
+        optional={"day": JSON_SCALARS, "day_of_week": JSON_SCALARS},
     )
     return _mostly(valid, st.one_of(st.lists(st.one_of(interval, JSON_SCALARS), max_size=4), JSON_SCALARS))
 
@@ -84,7 +89,13 @@ EXCEPTION_FIELDS = {
 # Blank: nothing, or only white space and invisible characters (zero-width space, joiners).
 BLANK = st.sampled_from(["", " ", "\u200b\u200d", "\u200c\u2060\ufeff"])
 SCHEDULE_NAMES = _mostly(st.text(min_size=1, max_size=255), st.one_of(BLANK, NAMES))
-SCHEDULE_FIELDS = {"name": SCHEDULE_NAMES, "time_zone_name": ZONES, "time_intervals": _intervals(672)}
+TWENTY_FOUR_SEVEN = [{"start_minute": 0, "end_minute": 10079}]
+SCHEDULE_FIELDS = {
+    "name": SCHEDULE_NAMES,
+    "time_zone_name": ZONES,
+    "time_intervals": st.one_of(_intervals(672), st.just(TWENTY_FOUR_SEVEN)),
+}
+_SCHEDULE_NUMBERS = itertools.count(1)
 
 
 def _bodies(fields, required):
@@ -99,9 +110,9 @@ def _bodies(fields, required):
 
 def _schedule(api, *exceptions) -> tuple[str, list[str]]:
     """A new schedule of acct1 with `exceptions`: its id and theirs."""
-    created = api.call("POST", SCHEDULES, schedule())
+    created = api.call("POST", SCHEDULES, schedule(f"Support {next(_SCHEDULE_NUMBERS)}"))
     replies = [api.call("POST", exceptions_url(created.body["id"]), body) for body in exceptions]
-    assert [reply.status for reply in [created, *replies]] == [200] * (1 + len(replies))
+    assert [reply.status for reply in [created, *replies]] == [201] * (1 + len(replies))
     return created.body["id"], [reply.body["id"] for reply in replies]
 
 
@@ -120,24 +131,26 @@ def test_a_generated_exception_is_stored_as_sent_or_refused_in_intercom_format(a
     schedule_id, _ = _schedule(api)
     reply = api.call("POST", exceptions_url(schedule_id), raw_body=body_text(body))
     listed = api.call("GET", exceptions_url(schedule_id)).body["data"]
-    if reply.status != 200:
+    if reply.status != 201:
         _refused_in_intercom_format(reply, (400, 422))
         assert listed == []
         return
     event("accepted")
     created = reply.body
-    assert created == {
-        "type": "office_hours_exception",
-        "id": created["id"],
-        "office_hours_schedule_id": schedule_id,
-        "exception_date": body["exception_date"],
-        "exception_type": body["exception_type"],
-        "name": body.get("name"),
-        "time_intervals": body.get("time_intervals") or None,
-        "recurring_annually": body.get("recurring_annually", False),
-        "created_at": created["created_at"],
-        "updated_at": created["created_at"],
-    }
+    assert created == exception_answer(
+        {
+            "type": "office_hours_exception",
+            "id": created["id"],
+            "office_hours_schedule_id": schedule_id,
+            "exception_date": body["exception_date"],
+            "exception_type": body["exception_type"],
+            "name": body.get("name"),
+            "time_intervals": body.get("time_intervals") or None,
+            "recurring_annually": body.get("recurring_annually", False),
+            "created_at": created["created_at"],
+            "updated_at": created["created_at"],
+        }
+    )
     assert listed == [created]
     assert api.call("GET", exception_url(schedule_id, created["id"])).body == created
 
@@ -161,31 +174,37 @@ def test_a_generated_exception_update_changes_exactly_the_sent_fields_or_is_refu
         expected["time_intervals"] = change["time_intervals"] or None
     elif change.get("exception_type") == "closed":
         expected["time_intervals"] = None
-    assert reply.body == expected
+    assert reply.body == exception_answer(expected)
     assert reply.body["updated_at"] >= stored["updated_at"]
     assert after == [reply.body if e["id"] == exception_id else e for e in before]
 
 
 @SETTINGS
-@given(body=_bodies(SCHEDULE_FIELDS, required=("name", "time_zone_name")))
+@given(body=_bodies(SCHEDULE_FIELDS, required=("name",)))
 def test_a_generated_schedule_is_stored_as_sent_or_refused_in_intercom_format(api, body):
     before = api.call("GET", SCHEDULES).body["data"]
     reply = api.call("POST", SCHEDULES, raw_body=body_text(body))
     after = api.call("GET", SCHEDULES).body["data"]
-    if reply.status != 200:
-        _refused_in_intercom_format(reply, (400,))
+    if reply.status != 201:
+        _refused_in_intercom_format(reply, (400, 422))
+        if reply.status == 422:  # only a name another schedule of the workspace has
+            assert reply.body["errors"][0]["field"] == "name"
+            assert name_key(body["name"]) in {name_key(s["name"]) for s in before}
         assert after == before
         return
     event("accepted")
     created = reply.body
-    assert created == {
-        "type": "office_hours_schedule",
-        "id": created["id"],
-        "name": body["name"],
-        "time_zone_name": body["time_zone_name"],
-        "time_intervals": body.get("time_intervals", []),
-        "created_at": created["created_at"],
-        "updated_at": created["created_at"],
-    }
+    assert name_key(body["name"]) not in {name_key(s["name"]) for s in before}
+    assert created == schedule_answer(
+        {
+            "type": "office_hours_schedule",
+            "id": created["id"],
+            "name": body["name"],
+            "time_zone_name": body.get("time_zone_name", "UTC"),
+            "time_intervals": body.get("time_intervals", []),
+            "created_at": created["created_at"],
+            "updated_at": created["created_at"],
+        }
+    )
     assert after == [*before, created]
     assert api.call("GET", schedule_url(created["id"])).body == created

@@ -30,8 +30,8 @@ def violation(call, *args, **kwargs) -> RuleViolation:
 # --- ids and names ----------------------------------------------------------------------
 
 
-def test_ids_are_issued_one_after_another_from_one():
-    assert [rules.next_id(n) for n in (0, 1, 41)] == ["1", "2", "42"]
+def test_an_id_is_its_counter_once_raised():
+    assert [rules.issued_id(n) for n in (1, 2, 42)] == ["1", "2", "42"]
 
 
 def test_ids_are_canonical_positive_integers_of_up_to_12_digits():
@@ -49,6 +49,25 @@ def test_a_blank_schedule_name_is_refused(name):
 
 def test_a_schedule_name_with_text_is_accepted():
     rules.check_schedule_name(" Support ")
+
+
+def test_schedule_names_are_one_name_regardless_of_case_blanks_and_normalisation():
+    key = rules.schedule_name_key
+    assert key("Support") == key(" support ") == key("SUPPORT\t")
+    assert key("Caf\u00e9") == key("Cafe\u0301")
+    assert key("Support") != key("Sales")
+
+
+def test_a_duplicate_schedule_name_is_a_422_naming_the_field_name():
+    taken = rules.NameTaken("Support")
+    assert isinstance(taken, Unprocessable)
+    assert taken.field == "name"
+    assert "Support" in taken.message
+
+
+def test_the_default_time_zone_is_utc():
+    assert rules.DEFAULT_TIME_ZONE == "UTC"
+    rules.check_time_zone(rules.DEFAULT_TIME_ZONE)
 
 
 # --- zones and dates --------------------------------------------------------------------
@@ -120,6 +139,44 @@ def test_valid_intervals_are_accepted(intervals, limit):
 def test_invalid_intervals_name_the_interval_and_the_problem(intervals, limit, field, problem):
     error = violation(rules.check_intervals, intervals, limit)
     assert (error.field, error.problem) == (field, problem)
+
+
+@pytest.mark.parametrize(
+    ("intervals", "twenty_four_seven"),
+    [
+        ([Interval(0, 10079)], True),
+        ([Interval(0, 10080)], False),
+        ([Interval(0, 10079), Interval(10079, 10080)], False),
+        ([Interval(15, 10079)], False),
+        ([], False),
+        (NINE_TO_FIVE, False),
+    ],
+)
+def test_twenty_four_seven_is_exactly_the_one_interval_0_to_10079(intervals, twenty_four_seven):
+    assert rules.is_twenty_four_seven(intervals) is twenty_four_seven
+
+
+def test_the_24_7_interval_is_the_only_schedule_interval_off_the_grid():
+    rules.check_schedule_intervals([Interval(0, 10079)])
+    rules.check_schedule_intervals([Interval(0, 10080)])
+    error = violation(rules.check_schedule_intervals, [Interval(15, 10079)])
+    assert (error.field, error.problem) == ("time_intervals[0].end_minute", "10079 is not a multiple of 15")
+    error = violation(rules.check_schedule_intervals, [Interval(0, 10079), Interval(10079, 10080)])
+    assert error.field == "time_intervals[0].end_minute"
+
+
+@pytest.mark.parametrize(
+    ("start_minute", "day"), [(0, 0), (540, 0), (1439, 0), (1440, 1), (1980, 1), (8640, 6), (10065, 6)]
+)
+def test_a_schedule_interval_falls_on_the_day_its_start_is_in_monday_0(start_minute, day):
+    assert rules.schedule_day_of_week(start_minute) == day
+
+
+@pytest.mark.parametrize(
+    ("exception_date", "day"), [("2026-12-21", 0), ("2026-12-24", 3), ("2026-12-25", 4), ("2026-12-27", 6)]
+)
+def test_an_exception_interval_falls_on_its_dates_weekday_monday_0(exception_date, day):
+    assert rules.exception_day_of_week(exception_date) == day
 
 
 def test_no_more_intervals_than_quarter_hours_can_be_valid():

@@ -125,7 +125,7 @@ class Update:
     """An UpdateItem that sets the non-null values and removes the null ones.
 
     Every attribute name is a placeholder (`name` is a reserved word); a list of models is
-    written as a list of maps; `increment` names a counter raised by one.
+    written as a list of maps; `increment` names a counter raised by one (from 0 when absent).
     """
 
     def __init__(self, values: dict[str, Any], increment: str | None = None) -> None:
@@ -142,8 +142,9 @@ class Update:
         assignments = [f"#{field} = :{field}" for field in self._set]
         if self._increment is not None:
             names[f"#{self._increment}"] = self._increment
-            values[":one"] = 1
-            assignments.append(f"#{self._increment} = #{self._increment} + :one")
+            values[":one"], values[":zero"] = 1, 0
+            # An item written before it had the counter counts from 0.
+            assignments.append(f"#{self._increment} = if_not_exists(#{self._increment}, :zero) + :one")
         expression = "SET " + ", ".join(assignments)
         if self._removed:
             expression += " REMOVE " + ", ".join(f"#{field}" for field in self._removed)

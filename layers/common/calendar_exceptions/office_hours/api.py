@@ -36,7 +36,9 @@ EFFECTIVE_HOURS = SCHEDULE + "/effective_hours"
 STATUS = SCHEDULE + "/status"
 
 VERSION_HEADER = "Intercom-Version"
-VERSIONS = frozenset([f"1.{minor}" for minor in range(5)] + [f"2.{minor}" for minor in range(16)] + ["Preview"])
+# The vendor's enum of versions: its 2.16 description lists 1.0..2.16 and Preview; its
+# 2.17 reference adds 2.17.
+VERSIONS = frozenset([f"1.{minor}" for minor in range(5)] + [f"2.{minor}" for minor in range(18)] + ["Preview"])
 # Ids are issued as "1", "2", ...; anything else names nothing that can exist.
 _ID = re.compile(ID_PATTERN)
 
@@ -141,7 +143,8 @@ def listed(kind: str, objects: list[Any]) -> dict[str, Any]:
 
 
 def deleted(kind: str, object_id: str) -> dict[str, Any]:
-    return {"type": kind, "id": object_id, "deleted": True}
+    """The vendor's delete body: `object`, not `type`, names the kind."""
+    return {"id": object_id, "object": kind, "deleted": True}
 
 
 # --- what the routes declare for the OpenAPI document (tools/openapi.py) ----------------------
@@ -159,7 +162,7 @@ def parameters(*path_parameters: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def returns(model: str, description: str) -> dict[str, Any]:
-    """The 200 response: the JSON object of the component schema `model`."""
+    """A success response (200, or 201 for a create): the JSON object of the component schema `model`."""
     return openapi.json_response(description, openapi.schema(model))
 
 

@@ -2,8 +2,9 @@
 
 Item layout (string keys pk, sk):
 
-    pk WORKSPACE#<ws>#OFFICE_HOURS      sk #IDS                        the last ids issued in the workspace
+    pk WORKSPACE#<ws>#OFFICE_HOURS      sk #IDS                        the workspace item: id counters, settings
                                         sk SCHEDULE#<id, 12 digits>    one schedule
+                                        sk NAME#<sha256 of name key>   the claim of a schedule name by one schedule
     pk WORKSPACE#<ws>#SCHEDULE#<id>     sk EXCEPTION#<id, 12 digits>   one exception of that schedule
                                         sk DATE#<YYYY-MM-DD>           the claim of a date by one exception
 
@@ -13,20 +14,25 @@ AnnualRecurrenceIndex, whose sort key is `exception_date` itself. Every write th
 recurring_annually sets or removes the shard in the same request, and a date move needs
 nothing more, so the index costs no extra round trip (see docs/annual-recurrence.md).
 
+The workspace item holds the last id issued of each kind (`schedule`, `exception`) and the
+workspace's settings: `time_zone_name`, the default zone of schedules created without one
+(set by the operator, `make workspace`). Issuing an id returns the whole item, so a create
+reads the setting at no extra cost.
+
 The schedule id is part of an exception's key, so an exception asked for under another
-schedule, or in another workspace, is simply not found. Every exception write increments
-`version`. Below the layout: the conditional writes of these items, each condition the
-storage side of a rule. The repository commits them; the benchmark and the tests build
+schedule, or in another workspace, is simply not found. Every exception and schedule write
+increments `version` (schedules stored before schedules had one have none: read as 0).
+The conditional writes of these items are in writes.py; the benchmark and the tests build
 items here too, to seed a table directly.
 """
 
 from __future__ import annotations
 
+import hashlib
 import zlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from calendar_exceptions.dynamodb import Update
 from calendar_exceptions.office_hours import rules
 from calendar_exceptions.storage import from_item, to_item
 
@@ -95,6 +101,22 @@ class Versioned:
     version: int
 
 
+@dataclass(frozen=True)
+class VersionedSchedule:
+    """A stored schedule and its `version` (0 when it has none), the condition of a rename or delete."""
+
+    schedule: Schedule
+    version: int
+
+
+@dataclass(frozen=True)
+class WorkspaceItem:
+    """What a create learns when it takes its id: the id, and the workspace's default time zone."""
+
+    issued_id: str
+    time_zone_name: str
+
+
 def schedules_partition(workspace: str) -> str:
     return f"WORKSPACE#{workspace}#OFFICE_HOURS"
 
@@ -105,6 +127,17 @@ def exceptions_partition(workspace: str, schedule_id: str) -> str:
 
 def ids_key(workspace: str) -> dict[str, Any]:
     return {"pk": {"S": schedules_partition(workspace)}, "sk": {"S": IDS_SK}}
+
+
+def workspace_key(workspace: str) -> dict[str, Any]:
+    """The workspace item (id counters and settings); the same item as `ids_key`."""
+    return ids_key(workspace)
+
+
+def name_key(workspace: str, name: str) -> dict[str, Any]:
+    """The claim of a schedule name: hashed, since a name key may be longer than a sort key may be."""
+    digest = hashlib.sha256(rules.schedule_name_key(name).encode()).hexdigest()
+    return {"pk": {"S": schedules_partition(workspace)}, "sk": {"S": f"NAME#{digest}"}}
 
 
 def schedule_key(workspace: str, schedule_id: str) -> dict[str, Any]:
@@ -126,14 +159,15 @@ def annual_shard(workspace: str, schedule_id: str, exception_id: str) -> str:
     return ANNUAL_SHARDS[zlib.crc32(f"{key['pk']['S']}|{key['sk']['S']}".encode()) % len(ANNUAL_SHARDS)]
 
 
-def schedule_item(workspace: str, schedule: Schedule) -> dict[str, Any]:
-    return {**schedule_key(workspace, schedule.id), **to_item({**schedule.to_json(), "workspace": workspace})}
+def schedule_item(workspace: str, schedule: Schedule, version: int = 1) -> dict[str, Any]:
+    values = {**schedule.stored(), "workspace": workspace, "version": version}
+    return {**schedule_key(workspace, schedule.id), **to_item(values)}
 
 
 def exception_item(workspace: str, exception: OfficeHoursException, version: int) -> dict[str, Any]:
     """The stored item of an exception, with its index shard when it recurs annually."""
     schedule_id = exception.office_hours_schedule_id
-    values = {**exception.to_json(), "workspace": workspace, "version": version}
+    values = {**exception.stored(), "workspace": workspace, "version": version}
     if exception.recurring_annually:
         values[ANNUAL_SHARD] = annual_shard(workspace, schedule_id, exception.id)
     return {**exception_key(workspace, schedule_id, exception.id), **to_item(values)}
@@ -151,78 +185,18 @@ def schedule_of(item: dict[str, Any]) -> Schedule:
     return Schedule.model_validate(from_item(item))
 
 
+def versioned_schedule(item: dict[str, Any]) -> VersionedSchedule:
+    return VersionedSchedule(schedule_of(item), from_item(item).get("version", 0))
+
+
+def workspace_of(item: dict[str, Any], kind: IdKind) -> WorkspaceItem:
+    """The id just issued of `kind` and the default time zone, from the workspace item."""
+    values = from_item(item)
+    return WorkspaceItem(rules.issued_id(values[kind]), values.get("time_zone_name", rules.DEFAULT_TIME_ZONE))
+
+
 def versioned(item: dict[str, Any]) -> Versioned:
     from calendar_exceptions.office_hours.models import OfficeHoursException
 
     values = from_item(item)
     return Versioned(OfficeHoursException.model_validate(values), values["version"])
-
-
-# --- the conditional writes of these items: each condition keeps a rule --------------------
-
-
-def issue_id(table: str, workspace: str, kind: IdKind, last_id: int) -> dict[str, Any]:
-    """Issue the id after `last_id` (rules.next_id), only if `last_id` is still the last one issued."""
-    update: dict[str, Any] = {
-        "TableName": table,
-        "Key": ids_key(workspace),
-        "UpdateExpression": "SET #kind = :next",
-        "ExpressionAttributeNames": {"#kind": kind},
-        "ExpressionAttributeValues": {":next": {"N": rules.next_id(last_id)}},
-        "ConditionExpression": "attribute_not_exists(#kind)",
-    }
-    if last_id:
-        update["ConditionExpression"] = "#kind = :last"
-        update["ExpressionAttributeValues"][":last"] = {"N": str(last_id)}
-    return {"Update": update}
-
-
-def put_exception(table: str, workspace: str, exception: OfficeHoursException, version: int) -> dict[str, Any]:
-    """A Put of the whole exception; a new one (version 1) only where none exists."""
-    put: dict[str, Any] = {"TableName": table, "Item": exception_item(workspace, exception, version)}
-    if version == 1:
-        put["ConditionExpression"] = "attribute_not_exists(pk)"
-    return {"Put": put}
-
-
-def claim(table: str, workspace: str, holder: DateHolder) -> dict[str, Any]:
-    """Claim a free date: one exception per date and schedule (rules.DateTaken).
-
-    A refusal hands back the claim that holds it (free: no extra read).
-    """
-    return {
-        "Put": {
-            "TableName": table,
-            "Item": claim_item(workspace, holder),
-            "ConditionExpression": "attribute_not_exists(pk)",
-            "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
-        }
-    }
-
-
-def release(table: str, workspace: str, holder: DateHolder) -> dict[str, Any]:
-    """Release the date `holder` claimed, only if it is still the holder's."""
-    return {
-        "Delete": {
-            "TableName": table,
-            "Key": date_key(workspace, holder.office_hours_schedule_id, holder.exception_date),
-            "ConditionExpression": "exception_id = :id",
-            "ExpressionAttributeValues": {":id": {"S": holder.id}},
-        }
-    }
-
-
-def mark_blocked(table: str, candidate: AnnualCandidate, taken_date: str) -> dict[str, Any]:
-    """The UpdateItem that marks a recurring exception whose next date `taken_date` another holds.
-
-    Only an order for later runs of the annual job (docs/annual-recurrence.md), so it changes
-    nothing the API shows, neither `version` nor `updated_at`; conditional on the exception
-    still recurring on the date the index listed.
-    """
-    update = Update({ANNUAL_BLOCKED: taken_date}).request(
-        "#exception_date = :listed_date AND #recurring_annually = :recurring",
-        {"#exception_date": "exception_date", "#recurring_annually": "recurring_annually"},
-        {":listed_date": candidate.exception_date, ":recurring": True},
-    )
-    key = exception_key(candidate.workspace, candidate.office_hours_schedule_id, candidate.id)
-    return {"TableName": table, "Key": key, **update}

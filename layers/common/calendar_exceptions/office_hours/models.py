@@ -2,17 +2,19 @@
 
 Request models check types and the limits of `rules` that a type can state (lengths, array
 sizes); strict (validation.StrictModel): "true" is not a boolean, 540.0 is not a minute,
-unknown fields are errors. Every other rule is in `rules`, applied by `validation` (400)
-and `service` (422). Partial updates are models whose every field is optional:
-`model_fields_set` tells what was sent, so `"name": null` (clear the name) differs from no
-`name` at all.
+unknown fields are errors (`day_of_week` in a request interval among them: it is read-only).
+Response models hold what is stored; their JSON (`to_json`) adds what is derived from it,
+never stored: each interval's `day_of_week` and a schedule's `twenty_four_seven`. Every
+other rule is in `rules`, applied by `validation` (400) and `service` (422). Partial
+updates are models whose every field is optional: `model_fields_set` tells what was sent,
+so `"name": null` (clear the name) differs from no `name` at all.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_serializer
 
 from calendar_exceptions.office_hours import rules
 from calendar_exceptions.office_hours.rules import (
@@ -50,6 +52,22 @@ class TimeInterval(StrictModel):
     end_minute: int
 
 
+class AnsweredInterval(BaseModel):
+    """An interval as responses show it, with the day of the week it falls on."""
+
+    # The day is derived (rules.schedule_day_of_week, rules.exception_day_of_week), never stored.
+
+    start_minute: int
+    end_minute: int
+    day_of_week: int = Field(
+        ge=0,
+        le=6,
+        description="0 = Monday .. 6 = Sunday: for a schedule, the day start_minute falls in; "
+        "for an exception, the weekday of exception_date. Read-only: refused in requests",
+        json_schema_extra={"readOnly": True},
+    )
+
+
 Intervals = list[TimeInterval]
 DayIntervals = Annotated[Intervals, Field(max_length=MAX_DAY_INTERVALS)]
 WeekIntervals = Annotated[Intervals, Field(max_length=MAX_WEEK_INTERVALS)]
@@ -64,9 +82,21 @@ def _id() -> Any:
 # --- schedules ------------------------------------------------------------------------
 
 
+def _optional_zone(schema: dict[str, Any]) -> None:
+    schema["properties"]["time_zone_name"].pop("default", None)
+
+
 class NewSchedule(StrictModel):
+    # time_zone_name optional (Intercom 2.17): without it, the workspace's default zone.
+    # Not nullable: a null is no zone, and refused like any other non-string.
+    model_config = ConfigDict(json_schema_extra=_optional_zone)
+
     name: str = Field(min_length=1, max_length=MAX_NAME)
-    time_zone_name: str = Field(max_length=MAX_TIME_ZONE)
+    time_zone_name: str = Field(  # type: ignore[assignment]
+        default=None,
+        max_length=MAX_TIME_ZONE,
+        description="Optional (Intercom 2.17): without it, the workspace's default time zone, UTC unless set",
+    )
     time_intervals: WeekIntervals = Field(default_factory=list)
 
 
@@ -79,6 +109,14 @@ class ScheduleChange(_Partial):
 class _Response(BaseModel):
     model_config = ConfigDict(defer_build=True)
 
+    def to_json(self) -> dict[str, Any]:
+        """The response body: the stored fields and those derived from them."""
+        return self.model_dump(mode="json")
+
+    def stored(self) -> dict[str, Any]:
+        """The fields that are stored (layout): none of the derived ones."""
+        return self.model_dump(exclude=set(type(self).model_computed_fields))
+
 
 class Schedule(_Response):
     type: Literal["office_hours_schedule"] = "office_hours_schedule"
@@ -89,8 +127,17 @@ class Schedule(_Response):
     created_at: int
     updated_at: int
 
-    def to_json(self) -> dict[str, Any]:
-        return self.model_dump()
+    @computed_field(description="Open around the clock: the intervals are exactly the one interval 0-10079")
+    @property
+    def twenty_four_seven(self) -> bool:
+        return rules.is_twenty_four_seven(self.time_intervals)
+
+    @field_serializer("time_intervals", when_used="json")
+    def _with_days(self, intervals: Intervals) -> list[AnsweredInterval]:
+        return [_answered(i, rules.schedule_day_of_week(i.start_minute)) for i in intervals]
+
+    def apply(self, change: ScheduleChange, now: int) -> Schedule:
+        return self.model_copy(update={**change.sent_values(), "updated_at": now})
 
 
 # --- exceptions -----------------------------------------------------------------------
@@ -128,8 +175,16 @@ class OfficeHoursException(_Response):
     created_at: int
     updated_at: int
 
-    def to_json(self) -> dict[str, Any]:
-        return self.model_dump()
+    @field_serializer("time_intervals", when_used="json")
+    def _with_days(self, intervals: Intervals | None) -> list[AnsweredInterval] | None:
+        if intervals is None:
+            return None
+        day = rules.exception_day_of_week(self.exception_date)
+        return [_answered(i, day) for i in intervals]
 
     def apply(self, change: ExceptionChange, now: int) -> OfficeHoursException:
         return self.model_copy(update={**change.assignments(), "updated_at": now})
+
+
+def _answered(interval: TimeInterval, day_of_week: int) -> AnsweredInterval:
+    return AnsweredInterval(start_minute=interval.start_minute, end_minute=interval.end_minute, day_of_week=day_of_week)

@@ -4,8 +4,9 @@ The items and keys are laid out in `layout`; the requests are built with the `dy
 toolkit. A date claim is written in the same transaction as the exception that takes the
 date, under `attribute_not_exists`, which keeps one exception per date and schedule
 (rules.DateTaken) however requests race. Writes that replace or delete a whole exception
-are conditional on its `version`. A write that lost a race raises Contention; the service
-retries it. See docs/office-hours.md for what each operation costs.
+are conditional on its `version`. Schedules, their name claims and the workspace item are
+in the base class, `schedule_repository.ScheduleRepository`. A write that lost a race raises
+Contention; the service retries it. See docs/office-hours.md for what each operation costs.
 """
 
 from __future__ import annotations
@@ -20,15 +21,15 @@ from calendar_exceptions.dynamodb import (
     Update,
     codes,
     contended,
-    delete_keys,
     query_items,
     transact,
 )
 from calendar_exceptions.errors import NotFound
-from calendar_exceptions.office_hours import layout, rules
-from calendar_exceptions.office_hours.layout import DateHolder, IdKind, Versioned
-from calendar_exceptions.office_hours.models import ExceptionChange, OfficeHoursException, Schedule, ScheduleChange
+from calendar_exceptions.office_hours import layout, rules, writes
+from calendar_exceptions.office_hours.layout import DateHolder, Versioned
+from calendar_exceptions.office_hours.models import ExceptionChange, OfficeHoursException
 from calendar_exceptions.office_hours.rules import DateTaken
+from calendar_exceptions.office_hours.schedule_repository import ScheduleRepository
 
 
 @dataclass(frozen=True)
@@ -39,80 +40,16 @@ class UpdateResult:
     stored: Versioned | None = None
 
 
-class OfficeHoursRepository:
-    def __init__(self, client: Any, table: str) -> None:
-        self._client = client
-        self._table = table
-
-    # --- ids ----------------------------------------------------------------------------
-
-    def last_id(self, workspace: str, kind: IdKind) -> int:
-        """The last schedule or exception id issued in the workspace (0 before the first)."""
-        item = self._get(layout.ids_key(workspace)) or {}
-        return int(item[kind]["N"]) if kind in item else 0
-
-    # --- schedules ----------------------------------------------------------------------
-
-    def create_schedule(self, workspace: str, schedule: Schedule, last_id: int) -> None:
-        """Store a new schedule under the id after `last_id`; Contention when another create took that id."""
-        put = {
-            "TableName": self._table,
-            "Item": layout.schedule_item(workspace, schedule),
-            "ConditionExpression": "attribute_not_exists(pk)",
-        }
-        if transact(self._client, [layout.issue_id(self._table, workspace, "schedule", last_id), {"Put": put}]):
-            raise Contention(f"schedule id {schedule.id} was issued to another request")
-
-    def schedule(self, workspace: str, schedule_id: str) -> Schedule | None:
-        item = self._get(layout.schedule_key(workspace, schedule_id))
-        return None if item is None else layout.schedule_of(item)
-
-    def schedules(self, workspace: str) -> list[Schedule]:
-        return [layout.schedule_of(item) for item in self._query(layout.schedules_partition(workspace), "SCHEDULE#")]
-
-    def update_schedule(self, workspace: str, schedule_id: str, change: ScheduleChange, now: int) -> Schedule | None:
-        """Set the sent fields of a stored schedule; None when there is none."""
-        update = Update(change.sent_values() | {"updated_at": now})
-        try:
-            response = self._client.update_item(
-                TableName=self._table,
-                Key=layout.schedule_key(workspace, schedule_id),
-                ReturnValues="ALL_NEW",
-                **update.request("attribute_exists(pk)"),
-            )
-        except self._client.exceptions.ConditionalCheckFailedException:
-            return None
-        return layout.schedule_of(response["Attributes"])
-
-    def delete_schedule(self, workspace: str, schedule_id: str) -> bool:
-        """Delete a schedule, then its exceptions and date claims; False when there was no schedule.
-
-        The schedule goes first: an exception created meanwhile either commits before (its
-        transaction checks the schedule) and is found by the query below, or is refused.
-        The exceptions are deleted even when the schedule was already gone: a DELETE that
-        stopped between the two steps (storage unavailable, the function timed out) left
-        them behind, and repeating the DELETE is how a client finishes it.
-        """
-        try:
-            self._client.delete_item(
-                TableName=self._table,
-                Key=layout.schedule_key(workspace, schedule_id),
-                ConditionExpression="attribute_exists(pk)",
-            )
-            existed = True
-        except self._client.exceptions.ConditionalCheckFailedException:
-            existed = False
-        keys = self._query(layout.exceptions_partition(workspace, schedule_id), keys_only=True)
-        delete_keys(self._client, self._table, keys)
-        return existed
+class OfficeHoursRepository(ScheduleRepository):
+    """Schedules and the workspace item (schedule_repository), and exceptions."""
 
     # --- exceptions ---------------------------------------------------------------------
 
-    def create_exception(self, workspace: str, exception: OfficeHoursException, last_id: int) -> None:
-        """Store a new exception under the id after `last_id` and claim its date, all or nothing.
+    def create_exception(self, workspace: str, exception: OfficeHoursException) -> None:
+        """Store a new exception and claim its date, all or nothing.
 
         Raises NotFound without the schedule, DateTaken when another exception of the
-        schedule holds the date, Contention when another create took the id.
+        schedule holds the date.
         """
         schedule_id = exception.office_hours_schedule_id
         check = {"TableName": self._table, "Key": layout.schedule_key(workspace, schedule_id)}
@@ -121,9 +58,8 @@ class OfficeHoursRepository:
                 self._client,
                 [
                     {"ConditionCheck": {**check, "ConditionExpression": "attribute_exists(pk)"}},
-                    layout.claim(self._table, workspace, exception),
-                    layout.put_exception(self._table, workspace, exception, version=1),
-                    layout.issue_id(self._table, workspace, "exception", last_id),
+                    writes.claim(self._table, workspace, exception),
+                    writes.put_exception(self._table, workspace, exception, version=1),
                 ],
             )
         )
@@ -133,7 +69,7 @@ class OfficeHoursRepository:
             raise NotFound(f"office_hours_schedule_id: schedule {schedule_id} not found", "office_hours_schedule_id")
         if found[1] == CONDITION_FAILED:
             raise DateTaken(exception.exception_date)
-        raise Contention(f"exception id {exception.id} was issued to another request")
+        raise RuntimeError(f"exception id {exception.id} was issued twice: {found}")
 
     def exception(self, workspace: str, schedule_id: str, exception_id: str) -> Versioned | None:
         item = self._get(layout.exception_key(workspace, schedule_id, exception_id))
@@ -191,7 +127,7 @@ class OfficeHoursRepository:
         conditional on its version, so `moved` is exactly what gets stored), DateTaken
         when another exception of the schedule holds the new date.
         """
-        put = layout.put_exception(self._table, workspace, moved, version=stored.version + 1)
+        put = writes.put_exception(self._table, workspace, moved, version=stored.version + 1)
         put["Put"]["ConditionExpression"] = "version = :expected"
         put["Put"]["ExpressionAttributeValues"] = {":expected": {"N": str(stored.version)}}
         self._move_date(workspace, put, stored.exception, moved)
@@ -233,10 +169,10 @@ class OfficeHoursRepository:
         self._move_date(candidate.workspace, write, candidate, replace(candidate, exception_date=new_date))
 
     def remember_blocked(self, candidate: layout.AnnualCandidate, taken_date: str) -> None:
-        """Mark an exception whose next date `taken_date` is held (layout.mark_blocked); nothing if it changed."""
+        """Mark an exception whose next date `taken_date` is held (writes.mark_blocked); nothing if it changed."""
         try:
             with contended():
-                self._client.update_item(**layout.mark_blocked(self._table, candidate, taken_date))
+                self._client.update_item(**writes.mark_blocked(self._table, candidate, taken_date))
         except (self._client.exceptions.ConditionalCheckFailedException, Contention):
             pass  # changed (or changing) since it was listed: a later run decides afresh
 
@@ -249,7 +185,7 @@ class OfficeHoursRepository:
             "ConditionExpression": "version = :version",
             "ExpressionAttributeValues": {":version": {"N": str(stored.version)}},
         }
-        found = codes(transact(self._client, [{"Delete": delete}, layout.release(self._table, workspace, exception)]))
+        found = codes(transact(self._client, [{"Delete": delete}, writes.release(self._table, workspace, exception)]))
         if not found:
             return
         if found[0] == CONDITION_FAILED:
@@ -264,7 +200,7 @@ class OfficeHoursRepository:
         """
         reasons = transact(
             self._client,
-            [write, layout.claim(self._table, workspace, new), layout.release(self._table, workspace, old)],
+            [write, writes.claim(self._table, workspace, new), writes.release(self._table, workspace, old)],
         )
         found = codes(reasons)
         if not found:
@@ -275,21 +211,3 @@ class OfficeHoursRepository:
             held_by = (reasons[1].get("Item") or {}).get("exception_id", {}).get("S")
             raise DateTaken(new.exception_date, held_by)
         raise RuntimeError(f"date claim {old.exception_date} is not held by exception {old.id}: {found}")
-
-    def _get(self, key: dict[str, Any]) -> dict[str, Any] | None:
-        return self._client.get_item(TableName=self._table, Key=key, ConsistentRead=True).get("Item")
-
-    def _query(self, pk: str, sk_prefix: str | None = None, keys_only: bool = False) -> list[dict[str, Any]]:
-        """Every item of partition `pk` (whose sort key starts with `sk_prefix`), all pages."""
-        request: dict[str, Any] = {
-            "TableName": self._table,
-            "KeyConditionExpression": "pk = :pk",
-            "ExpressionAttributeValues": {":pk": {"S": pk}},
-            "ConsistentRead": True,
-        }
-        if sk_prefix is not None:
-            request["KeyConditionExpression"] += " AND begins_with(sk, :prefix)"
-            request["ExpressionAttributeValues"][":prefix"] = {"S": sk_prefix}
-        if keys_only:
-            request["ProjectionExpression"] = "pk, sk"
-        return list(query_items(self._client, **request))

@@ -17,7 +17,7 @@ from typing import Any, Literal, Protocol
 
 from calendar_exceptions import primitives
 from calendar_exceptions.errors import MAX_ECHO, NotFound, Unprocessable, echo
-from calendar_exceptions.names import is_blank
+from calendar_exceptions.names import is_blank, name_key
 from calendar_exceptions.primitives import DATE_PATTERN, RuleViolation
 
 # --- names, ids -------------------------------------------------------------------------
@@ -28,9 +28,13 @@ MAX_NAME = 255
 ID_PATTERN = "^[1-9][0-9]{0,11}$"
 
 
-def next_id(last_id: int) -> str:
-    """The id issued after `last_id` (0 before the first)."""
-    return str(last_id + 1)
+def issued_id(counter: int) -> str:
+    """The id of a create: its workspace counter once raised by one for it (writes.issue_id).
+
+    Every create takes the next value, so ids increase in the order creates began; a create
+    refused after taking its id (404, 422) leaves a gap.
+    """
+    return str(counter)
 
 
 def schedule_not_found(schedule_id: str) -> NotFound:
@@ -53,7 +57,29 @@ def check_schedule_name(name: str, field: str = "name") -> None:
         raise RuleViolation(field, "must not be blank")
 
 
+def schedule_name_key(name: str) -> str:
+    """What makes two schedule names one name in a workspace (names.name_key: NFC, case, blanks)."""
+    return name_key(name)
+
+
+class NameTaken(Unprocessable):
+    """Schedule names are unique in a workspace (422, Intercom 2.17: "a duplicate name returns a 422").
+
+    Compared with `schedule_name_key`. The repository keeps the rule with a name claim item
+    written under attribute_not_exists in the transaction that creates or renames the schedule.
+    """
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"name: another schedule of the workspace is named '{name}'", "name")
+        self.name = name
+
+
 # --- time zones and dates ---------------------------------------------------------------
+
+
+# The time zone of a schedule created without one (Intercom 2.17), when the workspace's
+# operator never set another (`make workspace TIME_ZONE=...`).
+DEFAULT_TIME_ZONE = "UTC"
 
 
 def check_time_zone(name: str, field: str = "time_zone_name") -> None:
@@ -96,6 +122,12 @@ MAX_DAY_INTERVALS = MINUTES_PER_DAY // MINUTE_STEP
 MAX_WEEK_INTERVALS = MINUTES_PER_WEEK // MINUTE_STEP
 
 
+# Intercom writes a schedule open around the clock as exactly this one interval, one minute
+# short of the week and the only interval allowed off the grid (the hours engine reads it
+# as the whole week: calendar_exceptions.hours).
+TWENTY_FOUR_SEVEN = (0, MINUTES_PER_WEEK - 1)
+
+
 class Interval(Protocol):
     @property
     def start_minute(self) -> int: ...
@@ -127,6 +159,27 @@ def check_intervals(intervals: Sequence[Interval], limit: int, field: str = "tim
         if intervals[after].start_minute < intervals[before].end_minute:
             later = max(before, after)
             raise RuleViolation(f"{field}[{later}]", f"overlaps {field}[{min(before, after)}]")
+
+
+def is_twenty_four_seven(intervals: Sequence[Interval]) -> bool:
+    """Whether a schedule's intervals are Intercom's 24/7: exactly the one interval TWENTY_FOUR_SEVEN."""
+    return [(i.start_minute, i.end_minute) for i in intervals] == [TWENTY_FOUR_SEVEN]
+
+
+def check_schedule_intervals(intervals: Sequence[Interval], field: str = "time_intervals") -> None:
+    """A schedule's week (`check_intervals` over MINUTES_PER_WEEK), or exactly the 24/7 interval."""
+    if not is_twenty_four_seven(intervals):
+        check_intervals(intervals, MINUTES_PER_WEEK, field)
+
+
+def schedule_day_of_week(start_minute: int) -> int:
+    """The day a schedule interval falls in, 0 = Monday .. 6 = Sunday: the day its start minute is in."""
+    return start_minute // MINUTES_PER_DAY
+
+
+def exception_day_of_week(exception_date: str) -> int:
+    """The day every interval of an exception falls in: its date's weekday, 0 = Monday .. 6 = Sunday."""
+    return date.fromisoformat(exception_date).weekday()
 
 
 # --- exception types: custom_hours has intervals, closed has none -----------------------

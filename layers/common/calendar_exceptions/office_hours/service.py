@@ -1,7 +1,12 @@
-"""Office hours operations: ids, timestamps, the 404/422 decisions and retries under contention."""
+"""Office hours operations: ids, timestamps, the 404/422 decisions and retries under contention.
+
+A create takes its id from an atomic counter first (never contended), then commits its
+conditional transaction; an id taken by a create refused with 404 or 422 is a gap.
+"""
 
 from __future__ import annotations
 
+import functools
 import time
 
 from calendar_exceptions.dynamodb import Contention, retry_contended
@@ -32,13 +37,19 @@ class OfficeHoursService:
     # --- schedules ----------------------------------------------------------------------
 
     def create_schedule(self, workspace: str, new: NewSchedule) -> Schedule:
-        def attempt() -> Schedule:
-            last_id, at = self._repository.last_id(workspace, "schedule"), now()
-            schedule = Schedule(id=rules.next_id(last_id), **new.model_dump(), created_at=at, updated_at=at)
-            self._repository.create_schedule(workspace, schedule, last_id)
-            return schedule
+        """Take an id, then store the schedule with its name claim (NameTaken when the name is another's).
 
-        return retry_contended(attempt, _contended, until_deadline=True)
+        The id is taken once (an atomic counter: no race to lose); only the transaction is
+        retried when another transaction held one of its items.
+        """
+        issued = self._repository.issue_id(workspace, "schedule")
+        at = now()
+        zone = new.time_zone_name if new.time_zone_name is not None else issued.time_zone_name
+        fields = new.model_dump(exclude={"time_zone_name"})
+        schedule = Schedule(id=issued.issued_id, **fields, time_zone_name=zone, created_at=at, updated_at=at)
+        create = functools.partial(self._repository.create_schedule, workspace, schedule)
+        retry_contended(create, _contended, until_deadline=True)
+        return schedule
 
     def schedule(self, workspace: str, schedule_id: str) -> Schedule:
         schedule = self._repository.schedule(workspace, schedule_id)
@@ -50,14 +61,32 @@ class OfficeHoursService:
         return self._repository.schedules(workspace)
 
     def update_schedule(self, workspace: str, schedule_id: str, change: ScheduleChange) -> Schedule:
-        schedule = self._repository.update_schedule(workspace, schedule_id, change, now())
-        if schedule is None:
-            raise schedule_not_found(schedule_id)
-        return schedule
+        """Apply a partial update: one UpdateItem when the name stays, a transaction moving its claim when not.
+
+        The first attempt assumes a sent name is the stored one; when DynamoDB refuses the
+        update it returns the stored schedule, which serves as the read of the rename.
+        """
+
+        def attempt() -> Schedule:
+            at = now()
+            result = self._repository.update_schedule(workspace, schedule_id, change, at)
+            if result.updated is not None:
+                return result.updated
+            if result.stored is None:
+                raise schedule_not_found(schedule_id)
+            self._repository.rename_schedule(workspace, result.stored, change, at)
+            return result.stored.schedule.apply(change, at)
+
+        return retry_contended(attempt, _contended)
 
     def delete_schedule(self, workspace: str, schedule_id: str) -> None:
-        if not self._repository.delete_schedule(workspace, schedule_id):
+        if not retry_contended(lambda: self._repository.delete_schedule(workspace, schedule_id), _contended):
             raise schedule_not_found(schedule_id)
+
+    def set_default_time_zone(self, workspace: str, time_zone_name: str) -> None:
+        """The operator's setting (`make workspace`): the zone of schedules created without one."""
+        rules.check_time_zone(time_zone_name)
+        self._repository.set_default_time_zone(workspace, time_zone_name)
 
     # --- exceptions ---------------------------------------------------------------------
 
@@ -67,20 +96,19 @@ class OfficeHoursService:
             self.schedule(workspace, schedule_id)
             raise Unprocessable(problem, "time_intervals")
 
-        def attempt() -> OfficeHoursException:
-            last_id, at = self._repository.last_id(workspace, "exception"), now()
-            exception = OfficeHoursException(
-                id=rules.next_id(last_id),
-                office_hours_schedule_id=schedule_id,
-                **new.model_dump(exclude={"time_intervals"}),
-                time_intervals=rules.stored_intervals(new.time_intervals),
-                created_at=at,
-                updated_at=at,
-            )
-            self._repository.create_exception(workspace, exception, last_id)
-            return exception
-
-        return retry_contended(attempt, _contended, until_deadline=True)
+        issued = self._repository.issue_id(workspace, "exception")
+        at = now()
+        exception = OfficeHoursException(
+            id=issued.issued_id,
+            office_hours_schedule_id=schedule_id,
+            **new.model_dump(exclude={"time_intervals"}),
+            time_intervals=rules.stored_intervals(new.time_intervals),
+            created_at=at,
+            updated_at=at,
+        )
+        create = functools.partial(self._repository.create_exception, workspace, exception)
+        retry_contended(create, _contended, until_deadline=True)
+        return exception
 
     def exception(self, workspace: str, schedule_id: str, exception_id: str) -> OfficeHoursException:
         return self._stored(workspace, schedule_id, exception_id).exception

@@ -13,7 +13,8 @@ PARAMETER_NOT_FOUND = "parameter_not_found"
 
 
 def new_schedule(body: str | None) -> NewSchedule:
-    schedule = _model(NewSchedule, body, required=("name", "time_zone_name"))
+    # time_zone_name is optional since Intercom 2.17 (the workspace's default zone).
+    schedule = _model(NewSchedule, body, required=("name",))
     _check_schedule(schedule)
     return schedule
 
@@ -56,7 +57,7 @@ def _check_schedule(schedule: NewSchedule | ScheduleChange) -> None:
             rules.check_schedule_name(schedule.name)
         if "time_zone_name" in sent:
             rules.check_time_zone(schedule.time_zone_name)
-        rules.check_intervals(schedule.time_intervals, rules.MINUTES_PER_WEEK)
+        rules.check_schedule_intervals(schedule.time_intervals)
     except rules.RuleViolation as violation:
         raise InvalidInput(str(violation), field=violation.field) from None
 

@@ -1,0 +1,192 @@
+"""DynamoDB access for office hours schedules and the workspace item: the writes that keep schedule rules.
+
+The base of `repository.OfficeHoursRepository`. A schedule's name claim is written in the
+same transaction as the schedule that takes the name, under `attribute_not_exists`, which
+keeps names unique in a workspace (rules.NameTaken) however requests race; a rename moves
+the claim and a delete releases it in the transaction that writes the schedule. Ids come
+from the workspace item's counters, which never contend. Renames and deletes are
+conditional on the schedule's `version`. A write that lost a race raises Contention; the
+service retries it. See docs/office-hours.md for what each operation costs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from calendar_exceptions.dynamodb import (
+    CONDITION_FAILED,
+    Contention,
+    Update,
+    codes,
+    contended,
+    delete_keys,
+    query_items,
+    transact,
+)
+from calendar_exceptions.office_hours import layout, rules, writes
+from calendar_exceptions.office_hours.layout import IdKind
+from calendar_exceptions.office_hours.models import Schedule, ScheduleChange
+from calendar_exceptions.office_hours.rules import NameTaken
+from calendar_exceptions.storage import to_item
+
+
+@dataclass(frozen=True)
+class ScheduleResult:
+    """Either the updated schedule, or what was stored when the update's condition refused it."""
+
+    updated: Schedule | None = None
+    stored: layout.VersionedSchedule | None = None
+
+
+class ScheduleRepository:
+    def __init__(self, client: Any, table: str) -> None:
+        self._client = client
+        self._table = table
+
+    # --- the workspace item: ids and settings --------------------------------------------
+
+    def issue_id(self, workspace: str, kind: IdKind) -> layout.WorkspaceItem:
+        """A new id of `kind` (never contended: an atomic counter), with the workspace's default zone."""
+        response = self._client.update_item(**writes.issue_id(self._table, workspace, kind))
+        return layout.workspace_of(response["Attributes"], kind)
+
+    def default_time_zone(self, workspace: str) -> str:
+        """The zone of schedules created without one: the workspace's setting, else rules.DEFAULT_TIME_ZONE."""
+        item = self._get(layout.workspace_key(workspace)) or {}
+        return item["time_zone_name"]["S"] if "time_zone_name" in item else rules.DEFAULT_TIME_ZONE
+
+    def set_default_time_zone(self, workspace: str, time_zone_name: str) -> None:
+        self._client.update_item(**writes.set_default_time_zone(self._table, workspace, time_zone_name))
+
+    # --- schedules ----------------------------------------------------------------------
+
+    def create_schedule(self, workspace: str, schedule: Schedule) -> None:
+        """Store a new schedule and claim its name, all or nothing; NameTaken when another schedule has it."""
+        found = codes(
+            transact(
+                self._client,
+                [
+                    writes.new_schedule(self._table, workspace, schedule),
+                    writes.claim_name(self._table, workspace, schedule.id, schedule.name),
+                ],
+            )
+        )
+        if found and found[1] == CONDITION_FAILED:
+            raise NameTaken(schedule.name)
+        if found:
+            raise RuntimeError(f"schedule id {schedule.id} was issued twice: {found}")
+
+    def schedule(self, workspace: str, schedule_id: str) -> Schedule | None:
+        stored = self._versioned_schedule(workspace, schedule_id)
+        return None if stored is None else stored.schedule
+
+    def schedules(self, workspace: str) -> list[Schedule]:
+        return [layout.schedule_of(item) for item in self._query(layout.schedules_partition(workspace), "SCHEDULE#")]
+
+    def update_schedule(self, workspace: str, schedule_id: str, change: ScheduleChange, now: int) -> ScheduleResult:
+        """Set the sent fields of a stored schedule in one UpdateItem, when its name stays.
+
+        A sent name is the condition of the update (a new name needs its claim moved: see
+        rename_schedule); when it is refused, DynamoDB returns the stored schedule, so
+        the caller tells 404 from a rename without another read.
+        """
+        sent = change.sent_values()
+        condition, names, values = "attribute_exists(pk)", {}, {}
+        if change.sent("name"):
+            condition += " AND #name = :kept_name"
+            names["#name"], values[":kept_name"] = "name", sent["name"]
+        update = Update(sent | {"updated_at": now}, increment="version")
+        try:
+            with contended():
+                response = self._client.update_item(
+                    TableName=self._table,
+                    Key=layout.schedule_key(workspace, schedule_id),
+                    ReturnValues="ALL_NEW",
+                    ReturnValuesOnConditionCheckFailure="ALL_OLD",
+                    **update.request(condition, names, values),
+                )
+        except self._client.exceptions.ConditionalCheckFailedException as error:
+            item = error.response.get("Item")
+            return ScheduleResult(stored=None if item is None else layout.versioned_schedule(item))
+        return ScheduleResult(updated=layout.schedule_of(response["Attributes"]))
+
+    def rename_schedule(
+        self, workspace: str, stored: layout.VersionedSchedule, change: ScheduleChange, now: int
+    ) -> None:
+        """Write the sent fields of `stored` with its new name, and move the name claim, all or nothing.
+
+        Raises Contention when the schedule changed since `stored` was read (the write is
+        conditional on its version, so the caller's `stored.schedule.apply(change)` is
+        exactly what is stored), NameTaken when another schedule holds the new name.
+        """
+        old, new = stored.schedule.name, change.name
+        condition, names, values = writes.unchanged_schedule(stored)
+        update = Update(change.sent_values() | {"updated_at": now}, increment="version")
+        request = update.request(condition, names, values)
+        key = layout.schedule_key(workspace, stored.schedule.id)
+        items = [{"Update": {"TableName": self._table, "Key": key, **request}}]
+        if rules.schedule_name_key(new) != rules.schedule_name_key(old):
+            items.append(writes.claim_name(self._table, workspace, stored.schedule.id, new))
+            items.append(writes.release_name(self._table, workspace, stored.schedule.id, old))
+        found = codes(transact(self._client, items))
+        if not found:
+            return
+        if found[0] == CONDITION_FAILED:
+            raise Contention(f"schedule {stored.schedule.id} changed while it was being renamed")
+        if found[1] == CONDITION_FAILED:
+            raise NameTaken(new)
+        raise RuntimeError(f"name claim '{old}' is not held by schedule {stored.schedule.id}: {found}")
+
+    def delete_schedule(self, workspace: str, schedule_id: str) -> bool:
+        """Delete a schedule with its name claim, then its exceptions and date claims; False when there was none.
+
+        The schedule goes first, with its name, in one transaction conditional on the
+        version read (Contention when it changed: a rename could have moved the claim). An
+        exception created meanwhile either commits before (its transaction checks the
+        schedule) and is found by the query below, or is refused. The exceptions are
+        deleted even when the schedule was already gone: a DELETE that stopped between
+        the two steps (storage unavailable, the function timed out) left them behind, and
+        repeating the DELETE is how a client finishes it.
+        """
+        stored = self._versioned_schedule(workspace, schedule_id)
+        if stored is not None:
+            condition, names, values = writes.unchanged_schedule(stored)
+            delete = {
+                "TableName": self._table,
+                "Key": layout.schedule_key(workspace, schedule_id),
+                "ConditionExpression": condition,
+                "ExpressionAttributeNames": names,
+                **({"ExpressionAttributeValues": to_item(values)} if values else {}),
+            }
+            release = writes.release_name(self._table, workspace, schedule_id, stored.schedule.name)
+            found = codes(transact(self._client, [{"Delete": delete}, release]))
+            if found and found[0] == CONDITION_FAILED:
+                raise Contention(f"schedule {schedule_id} changed while it was being deleted")
+            if found:
+                raise RuntimeError(f"name claim '{stored.schedule.name}' is not held by schedule {schedule_id}")
+        keys = self._query(layout.exceptions_partition(workspace, schedule_id), keys_only=True)
+        delete_keys(self._client, self._table, keys)
+        return stored is not None
+
+    def _versioned_schedule(self, workspace: str, schedule_id: str) -> layout.VersionedSchedule | None:
+        item = self._get(layout.schedule_key(workspace, schedule_id))
+        return None if item is None else layout.versioned_schedule(item)
+
+    def _get(self, key: dict[str, Any]) -> dict[str, Any] | None:
+        return self._client.get_item(TableName=self._table, Key=key, ConsistentRead=True).get("Item")
+
+    def _query(self, pk: str, sk_prefix: str | None = None, keys_only: bool = False) -> list[dict[str, Any]]:
+        """Every item of partition `pk` (whose sort key starts with `sk_prefix`), all pages."""
+        request: dict[str, Any] = {
+            "TableName": self._table,
+            "KeyConditionExpression": "pk = :pk",
+            "ExpressionAttributeValues": {":pk": {"S": pk}},
+            "ConsistentRead": True,
+        }
+        if sk_prefix is not None:
+            request["KeyConditionExpression"] += " AND begins_with(sk, :prefix)"
+            request["ExpressionAttributeValues"][":prefix"] = {"S": sk_prefix}
+        if keys_only:
+            request["ProjectionExpression"] = "pk, sk"
+        return list(query_items(self._client, **request))
