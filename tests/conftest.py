@@ -49,15 +49,15 @@ def _share_botocore_data() -> None:
 _share_botocore_data()
 
 from calendar_exceptions import storage, tenancy  # noqa: E402
+from calendar_exceptions.account_config import api as account_config_api  # noqa: E402
 from calendar_exceptions.office_hours import api as office_hours_api  # noqa: E402
-from calendar_exceptions.special_occasions import api as special_occasions_api  # noqa: E402
 from calendar_exceptions.tokens import TokenRepository  # noqa: E402
 
 
 def reset_clients() -> None:
     """Forget cached clients and token look-ups so the next request starts afresh on the current mock or endpoint."""
     storage.dynamodb_client.cache_clear()
-    special_occasions_api.service.cache_clear()
+    account_config_api.service.cache_clear()
     office_hours_api.service.cache_clear()
     tenancy.authenticator.cache_clear()
 

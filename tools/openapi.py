@@ -120,20 +120,30 @@ def _version_order(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split(".")) if version[0].isdigit() else (99,)
 
 
+def _collections() -> list[Any]:
+    """The LivePerson collections (account_config.Kind), whose models and error types the document holds."""
+    from calendar_exceptions.special_occasions.collection import SPECIAL_OCCASIONS
+
+    return [SPECIAL_OCCASIONS]
+
+
 def _schemas() -> dict[str, Any]:
     from pydantic.json_schema import models_json_schema
 
+    from calendar_exceptions.account_config import api as account_config_api
     from calendar_exceptions.office_hours import api as office_hours_api
     from calendar_exceptions.office_hours import models as office_hours
     from calendar_exceptions.office_hours.models import ID_PATTERN
     from calendar_exceptions.office_hours.validation import PARAMETER_NOT_FOUND
-    from calendar_exceptions.special_occasions import api as special_occasions_api
-    from calendar_exceptions.special_occasions.models import NewSpecialOccasion, SpecialOccasion
 
+    kinds = _collections()
     _, top = models_json_schema(
         [
-            (SpecialOccasion, "serialization"),
-            (NewSpecialOccasion, "validation"),
+            *[
+                (model, mode)
+                for kind in kinds
+                for model, mode in ((kind.model, "serialization"), (kind.new_model, "validation"))
+            ],
             (office_hours.Schedule, "serialization"),
             (office_hours.NewSchedule, "validation"),
             (office_hours.ScheduleChange, "validation"),
@@ -149,8 +159,8 @@ def _schemas() -> dict[str, Any]:
         "required": ["type", "internalCode", "message"],
         "additionalProperties": False,
         "properties": {
-            "type": {"const": "specialoccasion"},
-            "internalCode": {"enum": sorted(set(special_occasions_api.INTERNAL_CODES.values()))},
+            "type": {"enum": [kind.type for kind in kinds]},
+            "internalCode": {"enum": sorted(set(account_config_api.INTERNAL_CODES.values()))},
             "message": {"type": "string"},
         },
     }

@@ -137,12 +137,12 @@ def test_every_route_refuses_another_account_and_an_unauthenticated_caller(api, 
 
 
 def test_unexpected_errors_are_500_without_internals_and_logged_with_the_request_id(api, monkeypatch, caplog):
-    from calendar_exceptions.special_occasions.service import SpecialOccasionService
+    from calendar_exceptions.account_config.service import CollectionService
 
     def explode(*_args, **_kwargs):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(SpecialOccasionService, "list", explode)
+    monkeypatch.setattr(CollectionService, "list", explode)
     with caplog.at_level(logging.ERROR):
         reply = api.call("GET", URL)
     assert reply.status == 500
@@ -155,12 +155,12 @@ def test_unexpected_errors_are_500_without_internals_and_logged_with_the_request
 def test_storage_throttling_is_503_with_retry_after(api, monkeypatch):
     from botocore.exceptions import ClientError
 
-    from calendar_exceptions.special_occasions.service import SpecialOccasionService
+    from calendar_exceptions.account_config.service import CollectionService
 
     def throttled(*_args, **_kwargs):
         raise ClientError({"Error": {"Code": "ThrottlingException", "Message": "slow down"}}, "Query")
 
-    monkeypatch.setattr(SpecialOccasionService, "list", throttled)
+    monkeypatch.setattr(CollectionService, "list", throttled)
     reply = api.call("GET", URL)
     assert reply.status == 503
     assert reply.headers["retry-after"] == "1"

@@ -208,9 +208,9 @@ def _dynamodb_calls() -> list[str]:
 def _fresh_environment() -> None:
     """What a PUT function's environment knows when it never served this account (in Lambda,
     POST and GET are other functions with their own environments)."""
-    from calendar_exceptions.special_occasions import api as special_occasions_api
+    from calendar_exceptions.account_config import api as account_config_api
 
-    special_occasions_api.service.cache_clear()
+    account_config_api.service.cache_clear()
 
 
 def test_a_put_costs_one_read_and_one_transaction(api, dynamodb):

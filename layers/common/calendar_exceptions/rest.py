@@ -7,7 +7,8 @@ for the middlewares), middlewares around every request (the `not_found` handler 
 inside them, as a route would), error handlers looked up along the error's class
 hierarchy, a per-request `context`, and `Response` answered with `multiValueHeaders`. The
 request is `current_event`: `body` as sent, `headers` from the event's `headers` looked up
-case-insensitively, `raw_event`, `request_context.request_id`. A route's decorator also
+case-insensitively, the query string parameters (single and multi-value), `raw_event`,
+`request_context.request_id`. A route's decorator also
 takes what the OpenAPI document says of it (`Route`), with Powertools' argument names.
 tests/unit/test_rest_powertools_parity.py runs the same events through both and compares
 the answers.
@@ -104,6 +105,10 @@ class Request:
         self.path: str = event["path"]
         self.body: str | None = event.get("body")
         self.headers = Headers(event.get("headers"))
+        self.query_string_parameters: dict[str, str] = event.get("queryStringParameters") or {}
+        self.multi_value_query_string_parameters: dict[str, list[str]] = (
+            event.get("multiValueQueryStringParameters") or {}
+        )
         self.request_context = RequestContext(event.get("requestContext") or {})
 
 
