@@ -52,6 +52,7 @@ from calendar_exceptions import storage, tenancy  # noqa: E402
 from calendar_exceptions.account_config import api as account_config_api  # noqa: E402
 from calendar_exceptions.office_hours import api as office_hours_api  # noqa: E402
 from calendar_exceptions.tokens import TokenRepository  # noqa: E402
+from tests.builders import COLLECTIONS, Collection  # noqa: E402
 
 
 def reset_clients() -> None:
@@ -67,6 +68,12 @@ def _fresh_clients() -> Iterator[None]:
     reset_clients()
     yield
     reset_clients()
+
+
+@pytest.fixture(params=COLLECTIONS, ids=str)
+def kind(request: pytest.FixtureRequest) -> Collection:
+    """Each LivePerson collection (special occasions, workdays), for the rules they share."""
+    return request.param
 
 
 @pytest.fixture(scope="session")
@@ -114,7 +121,8 @@ Headers = dict[str, str] | list[tuple[str, str]]
 class ApiClient:
     """Calls a route of the template through its real handler, as API Gateway would.
 
-    `tenant=` sends a read-write token of that tenant (minted on first use in this test);
+    `path` may end in a query string (`?v=1.0`). `tenant=` sends a read-write token of that
+    tenant (minted on first use in this test);
     `tenant=None` sends none; an Authorization in `headers` is sent as it is.
     """
 
@@ -139,13 +147,14 @@ class ApiClient:
         raw_body: str | None = None,
         authorizer: dict[str, Any] | None = None,
     ) -> Reply:
+        path, _, query = path.partition("?")
         match = self._router.match(method, path)
         assert isinstance(match, gateway.Match), f"no route for {method} {path}"
         data = raw_body if raw_body is not None else ("" if body is None else json.dumps(body))
         header_list = list(headers.items()) if isinstance(headers, dict) else list(headers or [])
         if tenant is not None and not any(name.lower() == "authorization" for name, _ in header_list):
             header_list.append(("Authorization", f"Bearer {self.token(tenant)}"))
-        event = gateway.build_event(match, method, path, "", header_list, data.encode(), authorizer)
+        event = gateway.build_event(match, method, path, query, header_list, data.encode(), authorizer)
         result = self._functions[match.function.logical_id].invoke(event)
         status, response_headers, payload = gateway.http_response(result)
         return Reply(status, {k.lower(): v for k, v in response_headers}, payload.decode())

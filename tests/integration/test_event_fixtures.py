@@ -3,9 +3,11 @@
 Fixtures live in events/<FunctionLogicalId>/<case>.json: API Gateway events, and for
 ApplyAnnualRecurrencesFunction an EventBridge scheduled event. Before each special occasion
 fixture, the storage is seeded with the vendor page's occasion (id 1) and a second one
-(id 2) at revision 1. Before each office hours fixture, workspace ws_fixtures gets schedule
-"1" with exceptions "1" (custom_hours, 2026-12-24) and "2" (closed, 2026-12-25): ids are
-issued 1, 2, ... per workspace in creation order, so the fixtures can name them. Before
+(id 2) at revision 1; before each workday fixture, with workday objects "Office hours"
+(id 1, the default) and "Second" (id 2) at revision 1. Before each office hours fixture,
+workspace ws_fixtures gets schedule "1" with exceptions "1" (custom_hours, 2026-12-24) and
+"2" (closed, 2026-12-25): ids are issued 1, 2, ... per workspace in creation order, so the
+fixtures can name them. Before
 every fixture, the storage gets the test-only tokens the fixtures carry (FIXTURE_TOKENS).
 """
 
@@ -18,7 +20,17 @@ from pathlib import Path
 import pytest
 
 from local import template
-from tests.builders import SCHEDULES, SEED_PAGE_OCCASION, closed, custom_hours, exceptions_url, occasion, schedule
+from tests.builders import (
+    SCHEDULES,
+    SEED_PAGE_OCCASION,
+    WORKDAYS,
+    closed,
+    custom_hours,
+    exceptions_url,
+    occasion,
+    schedule,
+    workday,
+)
 from tests.integration.conftest import bearer, env_with, store_test_tokens
 
 EVENTS = template.ROOT / "events"
@@ -49,6 +61,7 @@ EXPECTED_STATUS = {
     "stale_revision": 409,
     "data_invalid": 422,
     "bad_version": 400,
+    "not_modified": 304,
 }
 # The Intercom error code each office hours error fixture answers with.
 EXPECTED_CODE = {
@@ -60,6 +73,7 @@ EXPECTED_CODE = {
 }
 
 SPECIAL_OCCASION_FIXTURES = sorted(p for p in EVENTS.glob("*SpecialOccasion*Function/*.json"))
+WORKDAY_FIXTURES = sorted(p for p in EVENTS.glob("*Workday*Function/*.json"))
 OFFICE_HOURS_FIXTURES = sorted(p for p in EVENTS.glob("*OfficeHours*Function/*.json"))
 RECURRENCE_FIXTURE = EVENTS / "ApplyAnnualRecurrencesFunction" / "scheduled.json"
 RECURRENCE_WORKSPACE = "ws_recurrence"
@@ -69,7 +83,7 @@ def test_every_function_has_fixtures_and_every_fixture_folder_is_a_function():
     functions = template.functions()
     folders = {p.name for p in EVENTS.iterdir() if p.is_dir()}
     assert folders <= set(functions), folders - set(functions)
-    assert {name for name in functions if "SpecialOccasion" in name} <= folders
+    assert {name for name in functions if "SpecialOccasion" in name or "Workday" in name} <= folders
     assert "UpdateOfficeHoursExceptionFunction" in folders
     assert {name for name, spec in functions.items() if spec.schedules} <= folders
     assert {p.stem for p in OFFICE_HOURS_FIXTURES} >= {"success", "data_invalid", "not_found", "bad_version"}
@@ -106,13 +120,36 @@ def make_invoke(function: str, event: Path, endpoint: str) -> dict:
 
 @pytest.mark.parametrize("fixture", SPECIAL_OCCASION_FIXTURES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_special_occasion_fixture(fixture, endpoint, seeded_special_occasions):
+    check_liveperson_fixture(fixture, endpoint, "specialoccasion")
+
+
+@pytest.fixture
+def seeded_workdays(base_url, http, fixture_tokens):
+    url = base_url + WORKDAYS.url(FIXTURE_ACCOUNT)
+    reply = http.post(
+        url, json=[workday("Office hours", isDefault=True), workday("Second")], headers=bearer(FIXTURE_ACCOUNT)
+    )
+    assert [o["id"] for o in reply.json()] == [1, 2], reply.text
+    assert reply.headers["ac-revision"] == "1"
+
+
+@pytest.mark.parametrize("fixture", WORKDAY_FIXTURES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_workday_fixture(fixture, endpoint, seeded_workdays):
+    check_liveperson_fixture(fixture, endpoint, "workinghours")
+
+
+def check_liveperson_fixture(fixture: Path, endpoint: str, error_type: str) -> None:
     result = make_invoke(fixture.parent.name, fixture, endpoint)
     assert result["statusCode"] == EXPECTED_STATUS[fixture.stem], result
     headers = {**(result.get("headers") or {}), **(result.get("multiValueHeaders") or {})}
-    if fixture.stem == "success":
+    if fixture.stem in ("success", "not_modified"):
         assert "ac-revision" in headers
-    if fixture.stem != "success":
-        assert "message" in json.loads(result["body"])
+    if fixture.stem == "not_modified":
+        assert not result["body"]
+    elif fixture.stem != "success":
+        body = json.loads(result["body"])
+        assert body["type"] == error_type
+        assert body["message"]
 
 
 @pytest.fixture

@@ -7,7 +7,8 @@ requests made with them, each written once:
 - `transact`: TransactWriteItems, answering the cancellation reasons of a refused one;
 - `Contention` and `contended`: a write that lost a race with another write;
 - `retry_contended`: the one retry of such writes, with the one back-off policy (`pause`);
-- `query_items`: every page of a Query; `delete_keys`: BatchWriteItem deletes, all of them.
+- `query_items`: every page of a Query; `get_keys`: BatchGetItem, strongly consistent, every key;
+  `delete_keys`: BatchWriteItem deletes, all of them.
 """
 
 from __future__ import annotations
@@ -169,6 +170,27 @@ def query_items(client: Any, **request: Any) -> Iterator[dict[str, Any]]:
         if "LastEvaluatedKey" not in page:
             return
         request["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
+
+def get_keys(client: Any, table: str, keys: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The stored items of `keys` (at most 100; those that do not exist are absent), in one strongly
+    consistent BatchGetItem, in no particular order.
+
+    Keys DynamoDB leaves unprocessed while it throttles are asked again after a `pause`;
+    still unprocessed after BATCH_ATTEMPTS is ServiceUnavailable (a 503).
+    """
+    if not keys:
+        return []
+    request: dict[str, Any] = {table: {"Keys": keys, "ConsistentRead": True}}
+    items: list[dict[str, Any]] = []
+    for retry in range(BATCH_ATTEMPTS):
+        response = client.batch_get_item(RequestItems=request)
+        items += response.get("Responses", {}).get(table, [])
+        request = response.get("UnprocessedKeys") or {}
+        if not request:
+            return items
+        time.sleep(pause(retry))
+    raise ServiceUnavailable(f"{len(request[table]['Keys'])} items left unread after {BATCH_ATTEMPTS} attempts")
 
 
 def delete_keys(client: Any, table: str, keys: list[dict[str, Any]]) -> None:
