@@ -49,19 +49,28 @@ class Contention(Exception):
     """Another write reached the same items first; the operation may succeed when tried again."""
 
 
-def pause(retry: int) -> float:
-    """Seconds to wait before retry number `retry` (0 for the first): the one back-off policy."""
-    return random.uniform(0, min(LONGEST_PAUSE, FIRST_PAUSE * 2**retry))  # noqa: S311 - jitter, not crypto
+def pause(retry: int, first: float = FIRST_PAUSE, longest: float = LONGEST_PAUSE) -> float:
+    """Seconds to wait before retry number `retry` (0 for the first): the one back-off policy.
+
+    `first` and `longest` scale it for writers that know their races are crowded.
+    """
+    return random.uniform(0, min(longest, first * 2**retry))  # noqa: S311 - jitter, not crypto
 
 
 def retry_contended[T](
-    attempt: Callable[[], T], give_up: Callable[[], Exception], *, until_deadline: bool = False
+    attempt: Callable[[], T],
+    give_up: Callable[[], Exception],
+    *,
+    until_deadline: bool = False,
+    first_pause: float = FIRST_PAUSE,
+    longest_pause: float = LONGEST_PAUSE,
 ) -> T:
     """`attempt()`, again after a `pause` each time it raises Contention; `give_up()` is raised when retries end.
 
     Retries end after ATTEMPTS attempts (with `until_deadline`, no count), and in any case
     when the function's remaining time (storage.deadline) could not hold the pause and one
     more attempt: the caller is then answered with `give_up()`, not cut off by the deadline.
+    `first_pause` and `longest_pause` scale the pauses (`pause`).
     """
     attempts = None if until_deadline else ATTEMPTS
     started = time.monotonic()
@@ -71,7 +80,7 @@ def retry_contended[T](
         except Contention:
             if attempts is not None and retry + 1 >= attempts:
                 raise give_up() from None
-            wait = pause(retry)
+            wait = pause(retry, first_pause, longest_pause)
             fits = attempt_fits_after(wait)
             if fits is None:
                 fits = time.monotonic() - started + wait <= RETRY_SECONDS_WITHOUT_DEADLINE

@@ -8,9 +8,8 @@ is an item at sk `OCCASION#<id:012d>` or `WORKDAY#<id:012d>` holding its JSON fi
 
 Every write puts the head under the condition that the revision is still the one the
 write was based on, so all writes to one account's collection are serialised by DynamoDB
-and each takes one transaction. A refused head put answers the stored head (StaleHead), so
-a writer that may try again needs no read for it. A write that meets another transaction
-holding the head raises Contention (dynamodb), which the service retries.
+and each takes one transaction. A write that meets another transaction holding the head
+raises Contention (dynamodb), which the service retries.
 """
 
 from __future__ import annotations
@@ -106,14 +105,6 @@ class HeadCache:
             self._heads.pop(account, None)
 
 
-class StaleHead(RevisionConflict):
-    """The head was no longer at the revision a write was based on; `current` is the stored one."""
-
-    def __init__(self, message: str, current: Head | None) -> None:
-        super().__init__(message)
-        self.current = current
-
-
 class CollectionRepository:
     def __init__(self, client: Any, table: str, kind: Kind) -> None:
         self._client = client
@@ -159,7 +150,7 @@ class CollectionRepository:
         return head_of(head_response.get("Item")), stored_object(self._kind, item) if item else None
 
     def commit(self, account: str, based_on: Head, change: Change) -> None:
-        """Write `change` if the head is still at `based_on.revision`, else raise StaleHead with the stored head.
+        """Write `change` if the head is still at `based_on.revision`, else raise RevisionConflict.
 
         Contention when another transaction held one of the items: the write may still be
         valid once it is done.
@@ -179,16 +170,10 @@ class CollectionRepository:
                 }
             )
         items += [{"Delete": {"TableName": self._table, "Key": item_key(kind, account, i)}} for i in change.delete]
-        reasons = transact(self._client, items)
-        found = codes(reasons)
+        found = codes(transact(self._client, items))
         if found and found[0] == CONDITION_FAILED:
-            # The head put asked for the stored head on failure (ALL_OLD): it is the current one.
-            current = head_of(reasons[0]["Item"]) if reasons[0].get("Item") else None
-            if current is None:
-                self._heads.forget(account)
-            else:
-                self._heads.keep(account, current)
-            raise StaleHead("The revision in If-Match is not the current revision", current)
+            self._heads.forget(account)
+            raise RevisionConflict("The revision in If-Match is not the current revision")
         if found:
             raise RuntimeError(f"{kind.plural} of {account}: a write refused with {found}")
         self._heads.keep(account, change.head)
@@ -196,7 +181,6 @@ class CollectionRepository:
     def _put_head(self, account: str, based_on: Head, head: Head) -> dict[str, Any]:
         put: dict[str, Any] = {
             "TableName": self._table,
-            "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
             "Item": to_item(
                 {
                     "pk": self._kind.partition_key(account),

@@ -7,19 +7,20 @@ from typing import Any
 
 from calendar_exceptions.account_config.kind import Kind
 from calendar_exceptions.account_config.models import ObjectFields
-from calendar_exceptions.account_config.repository import (
-    Change,
-    CollectionRepository,
-    Head,
-    IndexEntry,
-    StaleHead,
-)
+from calendar_exceptions.account_config.repository import Change, CollectionRepository, Head, IndexEntry
 from calendar_exceptions.dynamodb import Contention, retry_contended
 from calendar_exceptions.errors import InvalidInput, NotFound, RevisionConflict
 from calendar_exceptions.names import name_key
 
 # The head item indexes every object of an account's collection; this keeps it (and each write) small.
 MAX_PER_ACCOUNT = 500
+# Creates without If-Match race with every write of the account's collection, all serialised
+# on its head: their pauses (dynamodb.pause) start at 0.1 s and double up to 2 s, so that a
+# crowd of them spreads out instead of colliding again. Measured with 32 concurrent creates
+# through the local API (RELIABILITY.md): 0.01 s doubling to 0.4 s landed 3 to 17 of them
+# before the deadline; these, with a fresh read of the head after each pause, 26 to 32.
+CREATE_FIRST_PAUSE = 0.1
+CREATE_LONGEST_PAUSE = 2.0
 
 
 @dataclass(frozen=True)
@@ -46,11 +47,10 @@ class CollectionService:
 
     def create(self, account: str, if_match: int | None, new: list[ObjectFields]) -> Outcome:
         kind = self._kind
-        # The stored head a refused write answered (StaleHead): the next attempt starts from it, unread.
-        answered: list[Head] = []
 
         def attempt() -> Outcome:
-            head = answered.pop() if answered else self._repository.head(account)
+            # Read after each pause: a head answered by the refused write would be stale by now.
+            head = self._repository.head(account)
             if if_match is not None:
                 _require_revision(head, if_match)
             if len(head.index) + len(new) > MAX_PER_ACCOUNT:
@@ -62,19 +62,23 @@ class CollectionService:
             change = _change(head, created, last_id=head.last_id + len(new))
             try:
                 self._repository.commit(account, head, change)
-            except StaleHead as stale:
+            except RevisionConflict:
                 if if_match is not None:
                     raise
                 # Another write moved the revision between this read and this write.
-                if stale.current is not None:
-                    answered.append(stale.current)
                 raise Contention("the collection changed since its head was read") from None
             return Outcome(change.head.revision, created)
 
         # Without If-Match a create contends with every other write of the account, for as
         # long as the deadline allows; with one, a moved revision is a 409 at once.
         if if_match is None:
-            return retry_contended(attempt, _kept_changing, until_deadline=True)
+            return retry_contended(
+                attempt,
+                _kept_changing,
+                until_deadline=True,
+                first_pause=CREATE_FIRST_PAUSE,
+                longest_pause=CREATE_LONGEST_PAUSE,
+            )
         return retry_contended(attempt, _in_progress)
 
     def update(self, account: str, if_match: int, objects: list[Any]) -> Outcome:
