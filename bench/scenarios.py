@@ -130,11 +130,11 @@ def record_calls(events: Any, calls: list[Call]) -> list[tuple[str, Callable[...
 def drop_caches() -> None:
     """What a new execution environment starts without: the client, the services, the token cache."""
     from calendar_exceptions import storage, tenancy
+    from calendar_exceptions.account_config import api as account_config_api
     from calendar_exceptions.office_hours import api as office_hours_api
-    from calendar_exceptions.special_occasions import api as special_occasions_api
 
     storage.dynamodb_client.cache_clear()
-    special_occasions_api.service.cache_clear()
+    account_config_api.service.cache_clear()
     office_hours_api.service.cache_clear()
     office_hours_api.hours_service.cache_clear()
     tenancy.authenticator.cache_clear()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -55,6 +57,50 @@ def occasion(name: str = "Christmas", **fields: Any) -> dict[str, Any]:
     }
     body.update(fields)
     return body
+
+
+def workdays_collection(account: str = "acct1") -> str:
+    return f"/api/account/{account}/configuration/ac-common/workinghours"
+
+
+def workday(name: str = "Office hours", **fields: Any) -> dict[str, Any]:
+    """Monday 09:00-17:00 in Warsaw every week from 2026-03-02 (a Monday)."""
+    body: dict[str, Any] = {
+        "deleted": False,
+        "name": name,
+        "description": f"{name}: Mondays",
+        "isDefault": False,
+        "events": [weekly_event("2026-03-02T09:00:00", "2026-03-02T17:00:00", "MO")],
+    }
+    body.update(fields)
+    return body
+
+
+def weekly_event(start: str, end: str, day: str, zone: str = "Europe/Warsaw") -> dict[str, Any]:
+    return {
+        "start": {"dateTime": start, "timeZone": zone},
+        "end": {"dateTime": end, "timeZone": zone},
+        "recurrence": [f"RRULE:FREQ=WEEKLY;BYDAY={day}"],
+    }
+
+
+@dataclass(frozen=True)
+class Collection:
+    """One LivePerson collection as the tests call it: its path segment (the error body's type) and a valid body."""
+
+    type: str
+    body: Callable[..., dict[str, Any]]
+
+    def url(self, account: str = "acct1") -> str:
+        return f"/api/account/{account}/configuration/ac-common/{self.type}"
+
+    def __str__(self) -> str:
+        return self.type
+
+
+SPECIAL_OCCASIONS = Collection("specialoccasion", occasion)
+WORKDAYS = Collection("workinghours", workday)
+COLLECTIONS = [SPECIAL_OCCASIONS, WORKDAYS]
 
 
 def with_event(body: dict[str, Any], **event_fields: Any) -> dict[str, Any]:

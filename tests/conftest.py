@@ -49,15 +49,16 @@ def _share_botocore_data() -> None:
 _share_botocore_data()
 
 from calendar_exceptions import storage, tenancy  # noqa: E402
+from calendar_exceptions.account_config import api as account_config_api  # noqa: E402
 from calendar_exceptions.office_hours import api as office_hours_api  # noqa: E402
-from calendar_exceptions.special_occasions import api as special_occasions_api  # noqa: E402
 from calendar_exceptions.tokens import TokenRepository  # noqa: E402
+from tests.builders import COLLECTIONS, Collection  # noqa: E402
 
 
 def reset_clients() -> None:
     """Forget cached clients and token look-ups so the next request starts afresh on the current mock or endpoint."""
     storage.dynamodb_client.cache_clear()
-    special_occasions_api.service.cache_clear()
+    account_config_api.service.cache_clear()
     office_hours_api.service.cache_clear()
     office_hours_api.hours_service.cache_clear()
     tenancy.authenticator.cache_clear()
@@ -68,6 +69,12 @@ def _fresh_clients() -> Iterator[None]:
     reset_clients()
     yield
     reset_clients()
+
+
+@pytest.fixture(params=COLLECTIONS, ids=str)
+def kind(request: pytest.FixtureRequest) -> Collection:
+    """Each LivePerson collection (special occasions, workdays), for the rules they share."""
+    return request.param
 
 
 @pytest.fixture(scope="session")
@@ -115,9 +122,9 @@ Headers = dict[str, str] | list[tuple[str, str]]
 class ApiClient:
     """Calls a route of the template through its real handler, as API Gateway would.
 
-    `tenant=` sends a read-write token of that tenant (minted on first use in this test);
-    `tenant=None` sends none; an Authorization in `headers` is sent as it is. A query string
-    may follow the path; `request_time=` (Unix seconds) is when API Gateway received it.
+    `path` may end in a query string (`?v=1.0`). `tenant=` sends a read-write token of that
+    tenant (minted on first use in this test); `tenant=None` sends none; an Authorization in
+    `headers` is sent as it is. `request_time=` (Unix seconds) is when API Gateway received it.
     """
 
     def __init__(self, functions: dict[str, runtime.Function], router: gateway.Router, tokens: TokenRepository) -> None:

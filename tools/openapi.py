@@ -128,6 +128,14 @@ def _version_order(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split(".")) if version[0].isdigit() else (99,)
 
 
+def _collections() -> list[Any]:
+    """The LivePerson collections (account_config.Kind), whose models and error types the document holds."""
+    from calendar_exceptions.special_occasions.collection import SPECIAL_OCCASIONS
+    from calendar_exceptions.workdays.collection import WORKDAYS
+
+    return [SPECIAL_OCCASIONS, WORKDAYS]
+
+
 def _schemas() -> dict[str, Any]:
     from pydantic.json_schema import models_json_schema
 
@@ -136,12 +144,15 @@ def _schemas() -> dict[str, Any]:
     from calendar_exceptions.office_hours import models as office_hours
     from calendar_exceptions.office_hours.models import ID_PATTERN
     from calendar_exceptions.office_hours.validation import PARAMETER_NOT_FOUND
-    from calendar_exceptions.special_occasions.models import NewSpecialOccasion, SpecialOccasion
 
+    kinds = _collections()
     _, top = models_json_schema(
         [
-            (SpecialOccasion, "serialization"),
-            (NewSpecialOccasion, "validation"),
+            *[
+                (model, mode)
+                for kind in kinds
+                for model, mode in ((kind.model, "serialization"), (kind.new_model, "validation"))
+            ],
             (office_hours.Schedule, "serialization"),
             (office_hours.NewSchedule, "validation"),
             (office_hours.ScheduleChange, "validation"),
@@ -157,7 +168,7 @@ def _schemas() -> dict[str, Any]:
         "required": ["type", "internalCode", "message"],
         "additionalProperties": False,
         "properties": {
-            "type": {"const": "specialoccasion"},
+            "type": {"enum": [kind.type for kind in kinds]},
             "internalCode": {"enum": sorted(set(INTERNAL_CODES.values()))},
             "message": {"type": "string"},
         },

@@ -1,25 +1,24 @@
-"""GET one special occasion, with the collection revision."""
+"""GET one special occasion, with the collection revision (304 if unchanged)."""
 
+from calendar_exceptions.account_config import api, operations
 from calendar_exceptions.entrypoint import api_gateway_handler
-from calendar_exceptions.errors import InvalidInput
-from calendar_exceptions.special_occasions import api
+from calendar_exceptions.special_occasions.collection import SPECIAL_OCCASIONS as KIND
 
-app = api.resolver()
+app = api.resolver(KIND)
 
 
 @app.get(
-    api.ITEM,
+    KIND.item_route,
     summary="Get one special occasion",
-    parameters=[api.ONE_ID],
-    responses={200: api.occasions_response("The special occasion", array=False), **api.errors(400, 404)},
+    parameters=[api.ONE_ID, api.VERSION, api.READ_IF_MATCH],
+    responses={
+        200: api.objects_response(KIND, "The special occasion", array=False),
+        304: api.UNCHANGED_SINCE,
+        **api.errors(404),
+    },
 )
 def get_special_occasion(accountId: str, id: str):  # noqa: A002, N803 - the vendor's path parameter names
-    account = api.account(app)
-    ids = api.occasion_ids(id)
-    if len(ids) != 1:
-        raise InvalidInput("id: GET takes one id", "id")
-    outcome = api.service().get(account, ids[0])
-    return api.respond(200, outcome.revision, outcome.occasions[0].to_json())
+    return operations.get_object(app, KIND, id)
 
 
 lambda_handler = api_gateway_handler(app)

@@ -1,19 +1,20 @@
-"""GET special occasions: every occasion of the account, with the collection revision."""
+"""GET special occasions: every occasion of the account, with the collection revision (304 if unchanged)."""
 
+from calendar_exceptions.account_config import api, operations
 from calendar_exceptions.entrypoint import api_gateway_handler
-from calendar_exceptions.special_occasions import api
+from calendar_exceptions.special_occasions.collection import SPECIAL_OCCASIONS as KIND
 
-app = api.resolver()
+app = api.resolver(KIND)
 
 
 @app.get(
-    api.COLLECTION,
+    KIND.collection_route,
     summary="List the account's special occasions",
-    responses={200: api.occasions_response("The special occasions"), **api.errors()},
+    parameters=[api.VERSION, api.READ_IF_MATCH],
+    responses={200: api.objects_response(KIND, "The special occasions"), 304: api.UNCHANGED_SINCE, **api.errors()},
 )
 def list_special_occasions(accountId: str):  # noqa: N803 - the vendor's path parameter name, checked by the middleware
-    outcome = api.service().list(api.account(app))
-    return api.respond(200, outcome.revision, api.occasions_body(outcome.occasions))
+    return operations.list_objects(app, KIND)
 
 
 lambda_handler = api_gateway_handler(app)

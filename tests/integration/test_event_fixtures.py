@@ -3,13 +3,14 @@
 Fixtures live in events/<FunctionLogicalId>/<case>.json: API Gateway events, and for
 ApplyAnnualRecurrencesFunction an EventBridge scheduled event. Before each special occasion
 fixture, the storage is seeded with the vendor page's occasion (id 1) and a second one
-(id 2) at revision 1. Before each office hours fixture, workspace ws_fixtures gets schedule
-"1" (Europe/Dublin, weekdays 09:00-17:00) with exceptions "1" (custom_hours, 2026-12-24)
-and "2" (closed, 2026-12-25): ids are issued 1, 2, ... per workspace in creation order, so
-the fixtures can name them. Before each shift status fixture, the account gets a default
-workday (Monday to Friday 09:00-17:00 in Warsaw), written directly in the workdays' storage
-layout. Before every fixture, the storage gets the test-only tokens the fixtures carry
-(FIXTURE_TOKENS).
+(id 2) at revision 1; before each workday fixture, with workday objects "Office hours"
+(id 1, the default) and "Second" (id 2) at revision 1. Before each office hours fixture,
+workspace ws_fixtures gets schedule "1" (Europe/Dublin, weekdays 09:00-17:00) with
+exceptions "1" (custom_hours, 2026-12-24) and "2" (closed, 2026-12-25): ids are issued 1,
+2, ... per workspace in creation order, so the fixtures can name them. Before each shift
+status fixture, the account gets a default workday (Monday to Friday 09:00-17:00 in
+Warsaw), written directly in the workdays' storage layout. Before every fixture, the
+storage gets the test-only tokens the fixtures carry (FIXTURE_TOKENS).
 """
 
 from __future__ import annotations
@@ -21,19 +22,21 @@ from pathlib import Path
 import pytest
 
 from calendar_exceptions import storage
-from calendar_exceptions.shift_status import defaults
+from calendar_exceptions.account_config import layout
 from local import template
 from local.dynamodb import client
 from tests.builders import (
     OFFICE,
     SCHEDULES,
     SEED_PAGE_OCCASION,
+    WORKDAYS,
     closed,
     custom_hours,
     exception_answer,
     exceptions_url,
     occasion,
     schedule,
+    workday,
 )
 from tests.integration.conftest import bearer, env_with, store_test_tokens
 
@@ -67,6 +70,7 @@ EXPECTED_STATUS = {
     "bad_version": 400,
     "parameter_invalid": 400,
     "bad_at": 400,
+    "not_modified": 304,
 }
 # The Intercom error code each office hours error fixture answers with.
 EXPECTED_CODE = {
@@ -103,6 +107,7 @@ EXPECTED_BODY = {
 }  # fmt: skip
 
 SPECIAL_OCCASION_FIXTURES = sorted(p for p in EVENTS.glob("*SpecialOccasion*Function/*.json"))
+WORKDAY_FIXTURES = sorted(p for p in EVENTS.glob("*Workday*Function/*.json"))
 OFFICE_HOURS_FIXTURES = sorted(p for p in EVENTS.glob("*OfficeHours*Function/*.json"))
 SHIFT_STATUS_FIXTURES = sorted(EVENTS.glob("GetShiftStatusSkillFunction/*.json"))
 RECURRENCE_FIXTURE = EVENTS / "ApplyAnnualRecurrencesFunction" / "scheduled.json"
@@ -113,7 +118,7 @@ def test_every_function_has_fixtures_and_every_fixture_folder_is_a_function():
     functions = template.functions()
     folders = {p.name for p in EVENTS.iterdir() if p.is_dir()}
     assert folders <= set(functions), folders - set(functions)
-    assert {name for name in functions if "SpecialOccasion" in name} <= folders
+    assert {name for name in functions if "SpecialOccasion" in name or "Workday" in name} <= folders
     assert "UpdateOfficeHoursExceptionFunction" in folders
     assert set(EXPECTED_BODY) <= folders
     assert "GetShiftStatusSkillFunction" in folders
@@ -157,23 +162,46 @@ def run_make_invoke(function: str, event: Path, endpoint: str) -> subprocess.Com
 
 @pytest.mark.parametrize("fixture", SPECIAL_OCCASION_FIXTURES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_special_occasion_fixture(fixture, endpoint, seeded_special_occasions):
+    check_liveperson_fixture(fixture, endpoint, "specialoccasion")
+
+
+@pytest.fixture
+def seeded_workdays(base_url, http, fixture_tokens):
+    url = base_url + WORKDAYS.url(FIXTURE_ACCOUNT)
+    reply = http.post(
+        url, json=[workday("Office hours", isDefault=True), workday("Second")], headers=bearer(FIXTURE_ACCOUNT)
+    )
+    assert [o["id"] for o in reply.json()] == [1, 2], reply.text
+    assert reply.headers["ac-revision"] == "1"
+
+
+@pytest.mark.parametrize("fixture", WORKDAY_FIXTURES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_workday_fixture(fixture, endpoint, seeded_workdays):
+    check_liveperson_fixture(fixture, endpoint, "workinghours")
+
+
+def check_liveperson_fixture(fixture: Path, endpoint: str, error_type: str) -> None:
     result = make_invoke(fixture.parent.name, fixture, endpoint)
     assert result["statusCode"] == EXPECTED_STATUS[fixture.stem], result
     headers = {**(result.get("headers") or {}), **(result.get("multiValueHeaders") or {})}
-    if fixture.stem == "success":
+    if fixture.stem in ("success", "not_modified"):
         assert "ac-revision" in headers
-    if fixture.stem != "success":
-        assert "message" in json.loads(result["body"])
+    if fixture.stem == "not_modified":
+        assert not result["body"]
+    elif fixture.stem != "success":
+        body = json.loads(result["body"])
+        assert body["type"] == error_type
+        assert body["message"]
 
 
 @pytest.fixture
 def seeded_workday(endpoint, fixture_tokens):
     """A default workday of FIXTURE_ACCOUNT, Monday to Friday 09:00-17:00 in Warsaw, in the workdays' layout."""
     dynamodb = client(endpoint)
-    head = {"pk": defaults.partition(FIXTURE_ACCOUNT, defaults.WORKDAYS), "sk": "#HEAD", "revision": 1}
+    head = {"pk": layout.WORKDAYS.partition_key(FIXTURE_ACCOUNT), "sk": "#HEAD", "revision": 1}
     head |= {"last_id": 1, "default_id": 1, "index": {}}
     dynamodb.put_item(TableName=storage.table_name(), Item=storage.to_item(head))
-    item = defaults.object_key(FIXTURE_ACCOUNT, defaults.WORKDAYS, 1) | storage.to_item(OFFICE)
+    item = layout.WORKDAYS.item_key(FIXTURE_ACCOUNT, 1) | storage.to_item(OFFICE)
     dynamodb.put_item(TableName=storage.table_name(), Item=item)
 
 

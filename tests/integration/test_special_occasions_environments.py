@@ -1,7 +1,7 @@
 """PUT special occasions from several execution environments, each with the head it last saw.
 
 An environment that wrote or read revision r keeps that head, and a PUT with If-Match r
-skips the read (special_occasions/repository.py, HeadCache). These tests give each
+skips the read (account_config/repository.py, HeadCache). These tests give each
 environment its own service over the moto server, as Lambda gives each its own memory, and
 check that a head kept by one environment while others moved the collection on never
 turns into a lost update or a wrong answer.
@@ -18,36 +18,38 @@ from typing import Any
 import pytest
 
 from calendar_exceptions import storage
+from calendar_exceptions.account_config.repository import CollectionRepository
+from calendar_exceptions.account_config.service import CollectionService
+from calendar_exceptions.account_config.validation import new_objects, updated_objects
 from calendar_exceptions.errors import RevisionConflict
-from calendar_exceptions.special_occasions.repository import SpecialOccasionRepository
-from calendar_exceptions.special_occasions.service import SpecialOccasionService
-from calendar_exceptions.special_occasions.validation import new_occasions, updated_occasions
+from calendar_exceptions.special_occasions.collection import SPECIAL_OCCASIONS
 from local.dynamodb import client
 from tests.builders import occasion
 
 ACCOUNT = "acct1"
 
 
-def environment(endpoint: str) -> SpecialOccasionService:
+def environment(endpoint: str) -> CollectionService:
     """One execution environment: its own client, repository and kept heads."""
-    return SpecialOccasionService(SpecialOccasionRepository(client(endpoint), storage.table_name()))
+    repository = CollectionRepository(client(endpoint), storage.table_name(), SPECIAL_OCCASIONS)
+    return CollectionService(repository, SPECIAL_OCCASIONS)
 
 
-def put(env: SpecialOccasionService, revision: int, *bodies: dict[str, Any]):
-    return env.update(ACCOUNT, revision, updated_occasions(json.dumps(list(bodies))))
+def put(env: CollectionService, revision: int, *bodies: dict[str, Any]):
+    return env.update(ACCOUNT, revision, updated_objects(SPECIAL_OCCASIONS, json.dumps(list(bodies))))
 
 
-def stored(env: SpecialOccasionService) -> tuple[int, list[dict[str, Any]]]:
+def stored(env: CollectionService) -> tuple[int, list[dict[str, Any]]]:
     outcome = env.list(ACCOUNT)
-    return outcome.revision, [o.to_json() for o in outcome.occasions]
+    return outcome.revision, [o.to_json() for o in outcome.objects]
 
 
 @pytest.fixture
 def created(endpoint) -> list[dict[str, Any]]:
     env = environment(endpoint)
-    outcome = env.create(ACCOUNT, None, new_occasions(json.dumps([occasion("A"), occasion("B")]))[0])
+    outcome = env.create(ACCOUNT, None, new_objects(SPECIAL_OCCASIONS, json.dumps([occasion("A"), occasion("B")]))[0])
     assert outcome.revision == 1
-    return [o.to_json() for o in outcome.occasions]
+    return [o.to_json() for o in outcome.objects]
 
 
 def test_an_environment_whose_head_is_stale_answers_409_for_every_outcome(endpoint, created):

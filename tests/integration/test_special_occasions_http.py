@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
-from tests.builders import SEED_PAGE_OCCASION, collection, occasion
+import pytest
+import requests
+
+from tests.builders import COLLECTIONS, SEED_PAGE_OCCASION, collection, occasion
 from tests.integration.conftest import bearer
 
 AUTH = bearer("acct1")
@@ -47,7 +51,7 @@ def test_eight_concurrent_puts_with_one_revision_one_wins(base_url, http):
 
     def put(n: int):
         body = [dict(original, description=f"writer {n}")]
-        with __import__("requests").Session() as session:
+        with requests.Session() as session:
             start.wait()
             reply = session.put(url, json=body, headers={**AUTH, "If-Match": revision}, timeout=30)
         return n, reply.status_code, reply
@@ -66,25 +70,41 @@ def test_eight_concurrent_puts_with_one_revision_one_wins(base_url, http):
     assert final.json() == [dict(original, description=f"writer {winner}")]
 
 
-def test_concurrent_creates_without_if_match_all_land_with_distinct_ids(base_url, http):
-    url = base_url + collection()
-    start = threading.Barrier(6)
+CONCURRENT_CREATES = 32
+
+
+@pytest.mark.parametrize("kind", COLLECTIONS, ids=str)
+def test_32_concurrent_creates_without_if_match_land_with_distinct_ids_and_revisions(base_url, http, kind):
+    # Given 32 clients creating one object each in one account's collection at the same moment
+    url = base_url + kind.url()
+    start = threading.Barrier(CONCURRENT_CREATES)
 
     def post(n: int):
-        with __import__("requests").Session() as session:
+        with requests.Session() as session:
             start.wait()
-            return session.post(url, json=[occasion(f"C{n}")], headers=AUTH, timeout=30)
+            began = time.monotonic()
+            reply = session.post(url, json=[kind.body(f"C{n}")], headers=AUTH, timeout=30)
+            return reply, time.monotonic() - began
 
-    with ThreadPoolExecutor(6) as pool:
-        replies = list(pool.map(post, range(6)))
-    ok = [r for r in replies if r.status_code == 200]
-    # A create retries when another write moved the revision; under heavy contention it may give up with 409.
-    assert all(r.status_code in (200, 409) for r in replies)
-    assert len(ok) >= 1
+    with ThreadPoolExecutor(CONCURRENT_CREATES) as pool:
+        results = list(pool.map(post, range(CONCURRENT_CREATES)))
+
+    # Then each is answered within the function's deadline (10 s, the template's Timeout): 200,
+    # or, when the collection kept changing until the deadline, 409 (issue 16 wants none of
+    # those; this machine lands 26 to 32 of 32: RELIABILITY.md)
+    replies = [reply for reply, _ in results]
+    assert max(seconds for _, seconds in results) < 10
+    landed = [r for r in replies if r.status_code == 200]
+    for refused in (r for r in replies if r.status_code != 200):
+        assert refused.status_code == 409, refused.text
+        assert "kept changing" in refused.json()["message"]
+    assert len(landed) >= CONCURRENT_CREATES // 2
+    # And exactly the creates answered 200 are stored, each with its own id and revision
+    assert sorted(int(r.headers["ac-revision"]) for r in landed) == list(range(1, len(landed) + 1))
     final = http.get(url, headers=AUTH)
-    ids = [o["id"] for o in final.json()]
-    assert len(ids) == len(set(ids)) == len(ok)
-    assert final.headers["ac-revision"] == str(len(ok))
+    assert sorted(o["name"] for o in final.json()) == sorted(r.json()[0]["name"] for r in landed)
+    assert sorted(o["id"] for o in final.json()) == list(range(1, len(landed) + 1))
+    assert final.headers["ac-revision"] == str(len(landed))
 
 
 def test_unknown_route_and_wrong_method(base_url, http):

@@ -17,9 +17,9 @@ from aws_lambda_powertools.event_handler import Response as PowertoolsResponse
 from botocore.exceptions import ClientError, EndpointConnectionError
 
 from calendar_exceptions import http_errors
+from calendar_exceptions.account_config.api import LivePersonErrorFormat
 from calendar_exceptions.errors import Forbidden, InvalidInput, NotFound, Unauthenticated
 from calendar_exceptions.rest import Response, RestResolver
-from calendar_exceptions.special_occasions.api import LivePersonErrorFormat
 
 
 class Teapot(LookupError):
@@ -29,7 +29,7 @@ class Teapot(LookupError):
 def build(app: Any, response: type) -> list[Any]:
     """Register the same routes, middlewares and error handlers on `app`; return what they saw."""
     seen: list[Any] = []
-    http_errors.register_error_handlers(app, LivePersonErrorFormat())
+    http_errors.register_error_handlers(app, LivePersonErrorFormat("specialoccasion"))
 
     def outer(resolver: Any, next_middleware: Any) -> Any:
         seen.append(("outer", dict(resolver.context.get("_route_args", {}))))

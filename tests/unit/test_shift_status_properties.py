@@ -235,7 +235,7 @@ def unbounded_rules(draw) -> str:
 )
 def test_a_rule_moved_on_keeps_its_occurrences(line, start, earliest):
     try:
-        rule = rules.recurrence_rule(line, start, ZoneInfo("UTC"), True)
+        rule = rules.recurrence_rule(line, start, ZoneInfo("UTC"))
     except rules.RuleViolation:
         assume(False)  # refused on write: never stored
     if not rule.between(start, start + timedelta(days=3 * 366), inc=True):

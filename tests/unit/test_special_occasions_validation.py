@@ -70,7 +70,6 @@ INVALID_OCCASIONS = [
     ("INTERVAL not a number", _rrule("RRULE:FREQ=DAILY;INTERVAL=two"), "INTERVAL"),
     ("COUNT zero", _rrule("RRULE:FREQ=DAILY;COUNT=0"), "COUNT"),
     ("COUNT with UNTIL", _rrule("RRULE:FREQ=DAILY;COUNT=2;UNTIL=20270101"), "COUNT and UNTIL"),
-    ("closed daily COUNT over 30", _rrule("RRULE:FREQ=DAILY;COUNT=31;INTERVAL=1", working=False), "30"),
     ("unsupported part", _rrule("RRULE:FREQ=MONTHLY;BYSETPOS=1"), "BYSETPOS"),
     ("repeated part", _rrule("RRULE:FREQ=DAILY;FREQ=WEEKLY"), "more than once"),
     ("part without value", _rrule("RRULE:FREQ=DAILY;COUNT"), "NAME=VALUE"),
@@ -161,6 +160,8 @@ VALID_OCCASIONS = [
     ("vendor seed page", SEED_PAGE_OCCASION),
     ("vendor weekly example", _rrule("RRULE:FREQ=WEEKLY;BYDAY=SU")),
     ("vendor closed daily example", _rrule("RRULE:FREQ=DAILY;COUNT=30;INTERVAL=1", working=False)),
+    # The vendor's pattern is COUNT=[1-9][0-9]*: no rule caps a closed daily occasion at 30 days (issue 12).
+    ("closed daily COUNT over 30", _rrule("RRULE:FREQ=DAILY;COUNT=31;INTERVAL=1", working=False)),
     ("UNTIL in UTC beside a zoned start", _rrule("RRULE:FREQ=DAILY;UNTIL=20270101T000000Z")),
     ("UNTIL as a date beside a date-time start", _rrule("RRULE:FREQ=WEEKLY;BYDAY=MO,TU;UNTIL=20261231")),
     ("29 February every year", _rrule("RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29")),

@@ -7,7 +7,8 @@ requests made with them, each written once:
 - `transact`: TransactWriteItems, answering the cancellation reasons of a refused one;
 - `Contention` and `contended`: a write that lost a race with another write;
 - `retry_contended`: the one retry of such writes, with the one back-off policy (`pause`);
-- `query_items`: every page of a Query; `delete_keys`: BatchWriteItem deletes, all of them.
+- `query_items`: every page of a Query; `get_keys`: BatchGetItem, strongly consistent, every key;
+  `delete_keys`: BatchWriteItem deletes, all of them.
 """
 
 from __future__ import annotations
@@ -48,19 +49,28 @@ class Contention(Exception):
     """Another write reached the same items first; the operation may succeed when tried again."""
 
 
-def pause(retry: int) -> float:
-    """Seconds to wait before retry number `retry` (0 for the first): the one back-off policy."""
-    return random.uniform(0, min(LONGEST_PAUSE, FIRST_PAUSE * 2**retry))  # noqa: S311 - jitter, not crypto
+def pause(retry: int, first: float = FIRST_PAUSE, longest: float = LONGEST_PAUSE) -> float:
+    """Seconds to wait before retry number `retry` (0 for the first): the one back-off policy.
+
+    `first` and `longest` scale it for writers that know their races are crowded.
+    """
+    return random.uniform(0, min(longest, first * 2**retry))  # noqa: S311 - jitter, not crypto
 
 
 def retry_contended[T](
-    attempt: Callable[[], T], give_up: Callable[[], Exception], *, until_deadline: bool = False
+    attempt: Callable[[], T],
+    give_up: Callable[[], Exception],
+    *,
+    until_deadline: bool = False,
+    first_pause: float = FIRST_PAUSE,
+    longest_pause: float = LONGEST_PAUSE,
 ) -> T:
     """`attempt()`, again after a `pause` each time it raises Contention; `give_up()` is raised when retries end.
 
     Retries end after ATTEMPTS attempts (with `until_deadline`, no count), and in any case
     when the function's remaining time (storage.deadline) could not hold the pause and one
     more attempt: the caller is then answered with `give_up()`, not cut off by the deadline.
+    `first_pause` and `longest_pause` scale the pauses (`pause`).
     """
     attempts = None if until_deadline else ATTEMPTS
     started = time.monotonic()
@@ -70,7 +80,7 @@ def retry_contended[T](
         except Contention:
             if attempts is not None and retry + 1 >= attempts:
                 raise give_up() from None
-            wait = pause(retry)
+            wait = pause(retry, first_pause, longest_pause)
             fits = attempt_fits_after(wait)
             if fits is None:
                 fits = time.monotonic() - started + wait <= RETRY_SECONDS_WITHOUT_DEADLINE
@@ -170,6 +180,27 @@ def query_items(client: Any, **request: Any) -> Iterator[dict[str, Any]]:
         if "LastEvaluatedKey" not in page:
             return
         request["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
+
+def get_keys(client: Any, table: str, keys: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The stored items of `keys` (at most 100; those that do not exist are absent), in one strongly
+    consistent BatchGetItem, in no particular order.
+
+    Keys DynamoDB leaves unprocessed while it throttles are asked again after a `pause`;
+    still unprocessed after BATCH_ATTEMPTS is ServiceUnavailable (a 503).
+    """
+    if not keys:
+        return []
+    request: dict[str, Any] = {table: {"Keys": keys, "ConsistentRead": True}}
+    items: list[dict[str, Any]] = []
+    for retry in range(BATCH_ATTEMPTS):
+        response = client.batch_get_item(RequestItems=request)
+        items += response.get("Responses", {}).get(table, [])
+        request = response.get("UnprocessedKeys") or {}
+        if not request:
+            return items
+        time.sleep(pause(retry))
+    raise ServiceUnavailable(f"{len(request[table]['Keys'])} items left unread after {BATCH_ATTEMPTS} attempts")
 
 
 def delete_keys(client: Any, table: str, keys: list[dict[str, Any]]) -> None:

@@ -8,9 +8,9 @@ inside them, as a route would), error handlers looked up along the error's class
 hierarchy, a per-request `context`, and `Response` answered with `multiValueHeaders`. The
 request is `current_event`: `body` as sent, `headers` from the event's `headers` looked up
 case-insensitively, `query_string_parameters` (the last value of each, as API Gateway
-gives them), `raw_event`, `request_context.request_id` and `.request_time_epoch`. A
-route's decorator also takes what the OpenAPI document says of it (`Route`), with
-Powertools' argument names.
+gives them) and `multi_value_query_string_parameters`, `raw_event`,
+`request_context.request_id` and `.request_time_epoch`. A route's decorator also takes what
+the OpenAPI document says of it (`Route`), with Powertools' argument names.
 tests/unit/test_rest_powertools_parity.py runs the same events through both and compares
 the answers.
 
@@ -112,6 +112,9 @@ class Request:
         self.body: str | None = event.get("body")
         self.headers = Headers(event.get("headers"))
         self.query_string_parameters: dict[str, str] = event.get("queryStringParameters") or {}
+        self.multi_value_query_string_parameters: dict[str, list[str]] = (
+            event.get("multiValueQueryStringParameters") or {}
+        )
         self.request_context = RequestContext(event.get("requestContext") or {})
 
     def header_values(self, name: str) -> list[str]:

@@ -15,11 +15,11 @@ from collections.abc import Callable
 from typing import Any
 
 from calendar_exceptions import openapi
+from calendar_exceptions.account_config.defaults import read_defaults
 from calendar_exceptions.errors import InvalidInput
 from calendar_exceptions.http_errors import register_error_handlers
 from calendar_exceptions.liveperson import LivePersonErrorFormat, path_account_is_the_callers
 from calendar_exceptions.rest import APPLICATION_JSON, Response, RestResolver
-from calendar_exceptions.shift_status.defaults import read_defaults
 from calendar_exceptions.shift_status.shifts import shift_status
 from calendar_exceptions.storage import dynamodb_client, table_name
 from calendar_exceptions.tenancy import authentication, tenant

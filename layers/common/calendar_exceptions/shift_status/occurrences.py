@@ -101,7 +101,7 @@ def occasion_starts(event: LocalEvent, window: Window) -> Iterable[datetime]:
     earliest, latest = _minus(window.local_start, event.length), window.local_end
     if event.rule is None:
         return [event.start] if earliest <= event.start <= latest else []
-    rule = rules.recurrence_rule(event.rule, event.starts_on, event.zone, event.working)
+    rule = rules.recurrence_rule(event.rule, event.starts_on, event.zone)
     parts = _rule_parts(event.rule)
     if _never(parts, event.start):
         return []

@@ -1,6 +1,6 @@
 """The account-level shift status of LivePerson's Shift Status API, from the default workday and special occasion.
 
-Pure (no I/O): the objects are the stored JSON as plain dicts (shift_status.defaults reads
+Pure (no I/O): the objects are the stored JSON as plain dicts (account_config.defaults reads
 them), `at` is epoch milliseconds, and so are the answers. The rules, as issue 14 and
 docs/shift-status.md state them:
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, time
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, weekday
@@ -19,6 +20,11 @@ from dateutil.rrule import weekdays as _weekday_objects
 from calendar_exceptions import primitives
 from calendar_exceptions.errors import echo
 from calendar_exceptions.primitives import DATE_PATTERN, RuleViolation
+
+if TYPE_CHECKING:
+    # Annotations only: the shift status reads stored events with these rules and imports no models (pydantic).
+    from calendar_exceptions.account_config.models import LocalTime
+    from calendar_exceptions.special_occasions.models import Event
 
 # Numbers are ASCII digits only: "\d" and str.isdigit() also take superscripts, circled
 # and full-width digits, which int() then reads (or fails on) and no client that expands
@@ -34,9 +40,31 @@ RRULE_PARTS = ("FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY", "BYMONTHDAY", "BYM
 WEEKDAYS = dict(zip(("MO", "TU", "WE", "TH", "FR", "SA", "SU"), _weekday_objects, strict=True))
 MAX_INTERVAL = 1000
 MAX_COUNT = 1000
-# Vendor rule: a closed (meta.working false) daily recurrence spans at most 30 days.
-MAX_CLOSED_DAILY_COUNT = 30
 _LONGEST_MONTH = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
+
+
+def check_event(event: Event) -> None:
+    """The rules of one special occasion event: its period (`local_period`) and its recurrence line, if any."""
+    start, _, tz = local_period(event.start, event.end)
+    if event.recurrence:
+        recurrence_rule(event.recurrence[0], start, tz)
+
+
+def local_period(start_time: LocalTime, end_time: LocalTime) -> tuple[date | datetime, date | datetime, ZoneInfo]:
+    """An event's start and end (both dates or both local times) in its one zone, both real and in order.
+
+    The rules every collection's events follow (workdays add theirs in workdays/rules.py).
+    """
+    tz = zone(start_time.timeZone, "start.timeZone")
+    if zone(end_time.timeZone, "end.timeZone").key != tz.key:
+        raise RuleViolation("end.timeZone", "must be the same time zone as start.timeZone")
+    start = local_value(start_time.dateTime, "start.dateTime")
+    end = local_value(end_time.dateTime, "end.dateTime")
+    for value, name in ((start, "start.dateTime"), (end, "end.dateTime")):
+        if isinstance(value, datetime):
+            require_existing_local_time(value, tz, name)
+    check_period(start, end, tz)
+    return start, end, tz
 
 
 def zone(name: str, field: str) -> ZoneInfo:
@@ -82,7 +110,7 @@ def check_period(start: date | datetime, end: date | datetime, tz: ZoneInfo) -> 
         raise RuleViolation("end.dateTime", "must not be before start.dateTime")
 
 
-def recurrence_rule(line: str, start: date | datetime, tz: ZoneInfo, working: bool | None) -> rrule:
+def recurrence_rule(line: str, start: date | datetime, tz: ZoneInfo) -> rrule:
     """Validate one `RRULE:` line against the supported subset and return it as a dateutil rule."""
     field = "recurrence[0]"
     if not line.startswith("RRULE:"):
@@ -109,8 +137,6 @@ def recurrence_rule(line: str, start: date | datetime, tz: ZoneInfo, working: bo
     dtstart = start if isinstance(start, datetime) else datetime.combine(start, time())
     interval = _int_part(parts, "INTERVAL", 1, MAX_INTERVAL, field) or 1
     count = _int_part(parts, "COUNT", 1, MAX_COUNT, field)
-    if freq_name == "DAILY" and working is False and count is not None and count > MAX_CLOSED_DAILY_COUNT:
-        raise RuleViolation(field, f"COUNT must be at most {MAX_CLOSED_DAILY_COUNT} for a closed daily occasion")
     until = _until(parts.get("UNTIL"), dtstart, tz, field)
     by_month = _int_list(parts, "BYMONTH", 1, 12, field)
     by_month_day = _int_list(parts, "BYMONTHDAY", -31, 31, field)

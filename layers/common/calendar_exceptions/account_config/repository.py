@@ -1,11 +1,15 @@
-"""DynamoDB access for special occasions.
+"""DynamoDB access for a collection (special occasions, workdays): one partition per account and kind.
 
-One partition per account. Its head item holds the collection revision, the last id
-issued, the default occasion's id and an index of every occasion's name and content
-digest; every write puts the head under the condition that the revision is still the one
-the write was based on, so all writes to one account's collection are serialised by
-DynamoDB and each takes one transaction. A write that meets another transaction holding
-the head raises Contention (dynamodb), which the service retries.
+Layout (Kind.partition_key, Kind.sort_key): partition `ACCOUNT#<account>#SPECIALOCCASION`
+or `ACCOUNT#<account>#WORKINGHOURS`; the head item at sk `#HEAD` holds the collection
+revision, the last id issued, the default object's id and an index of every object's name
+and content digest (attributes `revision`, `last_id`, `default_id`, `index`); each object
+is an item at sk `OCCASION#<id:012d>` or `WORKDAY#<id:012d>` holding its JSON fields.
+
+Every write puts the head under the condition that the revision is still the one the
+write was based on, so all writes to one account's collection are serialised by DynamoDB
+and each takes one transaction. A write that meets another transaction holding the head
+raises Contention (dynamodb), which the service retries.
 """
 
 from __future__ import annotations
@@ -15,9 +19,10 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
+from calendar_exceptions.account_config.kind import Kind
+from calendar_exceptions.account_config.models import ObjectFields
 from calendar_exceptions.dynamodb import CONDITION_FAILED, codes, query_items, transact
 from calendar_exceptions.errors import RevisionConflict
-from calendar_exceptions.special_occasions.models import SpecialOccasion
 from calendar_exceptions.storage import from_item, to_item
 
 HEAD_SK = "#HEAD"
@@ -26,12 +31,12 @@ HEAD_SK = "#HEAD"
 _CACHED_HEADS = 64
 
 
-def partition(account: str) -> str:
-    return f"ACCOUNT#{account}#SPECIALOCCASION"
+def head_key(kind: Kind, account: str) -> dict[str, Any]:
+    return {"pk": {"S": kind.partition_key(account)}, "sk": {"S": HEAD_SK}}
 
 
-def item_key(account: str, occasion_id: int) -> dict[str, Any]:
-    return {"pk": {"S": partition(account)}, "sk": {"S": f"OCCASION#{occasion_id:012d}"}}
+def item_key(kind: Kind, account: str, object_id: int) -> dict[str, Any]:
+    return {"pk": {"S": kind.partition_key(account)}, "sk": {"S": kind.sort_key(object_id)}}
 
 
 @dataclass(frozen=True)
@@ -56,7 +61,7 @@ class Change:
     """Everything one write does to a collection, committed in one transaction."""
 
     head: Head
-    put: list[SpecialOccasion] = field(default_factory=list)
+    put: list[ObjectFields] = field(default_factory=list)
     clear_default: int | None = None
     delete: list[int] = field(default_factory=list)
 
@@ -100,19 +105,16 @@ class HeadCache:
             self._heads.pop(account, None)
 
 
-class SpecialOccasionRepository:
-    def __init__(self, client: Any, table: str) -> None:
+class CollectionRepository:
+    def __init__(self, client: Any, table: str, kind: Kind) -> None:
         self._client = client
         self._table = table
+        self._kind = kind
         self._heads = HeadCache()
 
     def head(self, account: str) -> Head:
-        response = self._client.get_item(
-            TableName=self._table,
-            Key={"pk": {"S": partition(account)}, "sk": {"S": HEAD_SK}},
-            ConsistentRead=True,
-        )
-        head = _head(response.get("Item"))
+        response = self._client.get_item(TableName=self._table, Key=head_key(self._kind, account), ConsistentRead=True)
+        head = head_of(response.get("Item"))
         self._heads.keep(account, head)
         return head
 
@@ -120,32 +122,32 @@ class SpecialOccasionRepository:
         """The head this environment last saw for `account`, if it is at `revision`; no read is made."""
         return self._heads.at(account, revision)
 
-    def all(self, account: str) -> tuple[Head, list[SpecialOccasion]]:
-        head_item, occasions = None, []
+    def all(self, account: str) -> tuple[Head, list[ObjectFields]]:
+        head_item, objects = None, []
         for item in query_items(
             self._client,
             TableName=self._table,
             KeyConditionExpression="pk = :pk",
-            ExpressionAttributeValues={":pk": {"S": partition(account)}},
+            ExpressionAttributeValues={":pk": {"S": self._kind.partition_key(account)}},
             ConsistentRead=True,
         ):
             if item["sk"]["S"] == HEAD_SK:
                 head_item = item
             else:
-                occasions.append(_occasion(item))
-        return _head(head_item), occasions
+                objects.append(stored_object(self._kind, item))
+        return head_of(head_item), objects
 
-    def one(self, account: str, occasion_id: int) -> tuple[Head, SpecialOccasion | None]:
-        """The head and one occasion read as one snapshot."""
+    def one(self, account: str, object_id: int) -> tuple[Head, ObjectFields | None]:
+        """The head and one object read as one snapshot."""
         response = self._client.transact_get_items(
             TransactItems=[
-                {"Get": {"TableName": self._table, "Key": {"pk": {"S": partition(account)}, "sk": {"S": HEAD_SK}}}},
-                {"Get": {"TableName": self._table, "Key": item_key(account, occasion_id)}},
+                {"Get": {"TableName": self._table, "Key": head_key(self._kind, account)}},
+                {"Get": {"TableName": self._table, "Key": item_key(self._kind, account, object_id)}},
             ]
         )
         head_response, item_response = response["Responses"]
         item = item_response.get("Item")
-        return _head(head_response.get("Item")), _occasion(item) if item else None
+        return head_of(head_response.get("Item")), stored_object(self._kind, item) if item else None
 
     def commit(self, account: str, based_on: Head, change: Change) -> None:
         """Write `change` if the head is still at `based_on.revision`, else raise RevisionConflict.
@@ -153,26 +155,27 @@ class SpecialOccasionRepository:
         Contention when another transaction held one of the items: the write may still be
         valid once it is done.
         """
+        kind = self._kind
         items = [self._put_head(account, based_on, change.head)]
-        items += [{"Put": {"TableName": self._table, "Item": _item(account, o)}} for o in change.put]
+        items += [{"Put": {"TableName": self._table, "Item": _item(kind, account, o)}} for o in change.put]
         if change.clear_default is not None:
             items.append(
                 {
                     "Update": {
                         "TableName": self._table,
-                        "Key": item_key(account, change.clear_default),
+                        "Key": item_key(kind, account, change.clear_default),
                         "UpdateExpression": "SET isDefault = :false",
                         "ExpressionAttributeValues": {":false": {"BOOL": False}},
                     }
                 }
             )
-        items += [{"Delete": {"TableName": self._table, "Key": item_key(account, i)}} for i in change.delete]
+        items += [{"Delete": {"TableName": self._table, "Key": item_key(kind, account, i)}} for i in change.delete]
         found = codes(transact(self._client, items))
         if found and found[0] == CONDITION_FAILED:
             self._heads.forget(account)
             raise RevisionConflict("The revision in If-Match is not the current revision")
         if found:
-            raise RuntimeError(f"special occasions of {account}: a write refused with {found}")
+            raise RuntimeError(f"{kind.plural} of {account}: a write refused with {found}")
         self._heads.keep(account, change.head)
 
     def _put_head(self, account: str, based_on: Head, head: Head) -> dict[str, Any]:
@@ -180,7 +183,7 @@ class SpecialOccasionRepository:
             "TableName": self._table,
             "Item": to_item(
                 {
-                    "pk": partition(account),
+                    "pk": self._kind.partition_key(account),
                     "sk": HEAD_SK,
                     "revision": head.revision,
                     "last_id": head.last_id,
@@ -197,7 +200,8 @@ class SpecialOccasionRepository:
         return {"Put": put}
 
 
-def _head(item: dict[str, Any] | None) -> Head:
+def head_of(item: dict[str, Any] | None) -> Head:
+    """The head a stored head item holds (None: an account that never wrote)."""
     if item is None:
         return Head()
     values = from_item(item)
@@ -210,11 +214,12 @@ def _head(item: dict[str, Any] | None) -> Head:
     )
 
 
-def _item(account: str, occasion: SpecialOccasion) -> dict[str, Any]:
-    return {**item_key(account, occasion.id), **to_item(occasion.to_json())}
+def _item(kind: Kind, account: str, stored: ObjectFields) -> dict[str, Any]:
+    return {**item_key(kind, account, stored.id), **to_item(stored.to_json())}  # type: ignore[attr-defined]
 
 
-def _occasion(item: dict[str, Any]) -> SpecialOccasion:
+def stored_object(kind: Kind, item: dict[str, Any]) -> ObjectFields:
+    """The object of a stored item."""
     values = from_item(item)
     del values["pk"], values["sk"]
-    return SpecialOccasion.model_validate(values)
+    return kind.model.model_validate(values)

@@ -1,0 +1,25 @@
+"""PUT workdays: update an array of workdays at once, guarded by the collection revision."""
+
+from calendar_exceptions.account_config import api, operations
+from calendar_exceptions.entrypoint import api_gateway_handler
+from calendar_exceptions.workdays.collection import WORKDAYS as KIND
+
+app = api.resolver(KIND)
+
+
+@app.put(
+    KIND.collection_route,
+    summary="Update workdays, all or none, guarded by the collection revision",
+    parameters=[api.VERSION, api.if_match_header(required=True)],
+    request_body=api.objects_request_body("Workday"),
+    responses={
+        200: api.objects_response(KIND, "The updated workdays, in request order"),
+        304: api.NOT_MODIFIED,
+        **api.errors(404, 409, 413),
+    },
+)
+def update_workdays(accountId: str):  # noqa: N803 - the vendor's path parameter name, checked by the middleware
+    return operations.update_objects(app, KIND)
+
+
+lambda_handler = api_gateway_handler(app)

@@ -1,0 +1,56 @@
+"""The account's default objects of both collections (workday, special occasion), read together.
+
+For the shift status: which workday object gives the regular hours and which special
+occasion overrides them. Two strongly consistent BatchGetItem round trips: both heads (the
+`default_id` of each), then both default items. A write that changes a default between the
+two (the item read is gone or no longer the default) makes it read again, at most READS
+times in all; an account whose collection never wrote, or has no default, answers None for
+it. The objects are plain dicts, as stored: nothing here imports the models (pydantic).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from calendar_exceptions.account_config.layout import SPECIAL_OCCASIONS, WORKDAYS, Layout
+from calendar_exceptions.dynamodb import get_keys
+from calendar_exceptions.storage import from_item
+
+READS = 3
+
+
+def read_defaults(client: Any, table: str, account: str) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    """The account's default workday object and default special occasion, each None when there is none."""
+    workday, occasion = read_default_objects(client, table, account, [WORKDAYS, SPECIAL_OCCASIONS])
+    return workday, occasion
+
+
+def read_default_objects(client: Any, table: str, account: str, layouts: list[Layout]) -> list[dict[str, Any] | None]:
+    """The default object of each collection of `layouts` for `account`, in that order (None: no default)."""
+    partitions = [layout.partition_key(account) for layout in layouts]
+    found: list[dict[str, Any] | None] = [None] * len(layouts)
+    for _ in range(READS):
+        heads = {
+            item["pk"]["S"]: from_item(item) for item in get_keys(client, table, [c.head_key(account) for c in layouts])
+        }
+        default_ids = [heads.get(p, {}).get("default_id") for p in partitions]
+        keys = [c.item_key(account, i) for c, i in zip(layouts, default_ids, strict=True) if i is not None]
+        items = {item["pk"]["S"]: item for item in get_keys(client, table, keys)}
+        found = [
+            _object(items[p]) if i is not None and p in items else None
+            for p, i in zip(partitions, default_ids, strict=True)
+        ]
+        if all(i is None or _still_default(item) for i, item in zip(default_ids, found, strict=True)):
+            return found
+    # The defaults kept changing under the reads: what the last read found, without a former default.
+    return [item if _still_default(item) else None for item in found]
+
+
+def _still_default(item: dict[str, Any] | None) -> bool:
+    return item is not None and item.get("isDefault") is not False
+
+
+def _object(item: dict[str, Any]) -> dict[str, Any]:
+    values = from_item(item)
+    del values["pk"], values["sk"]
+    return values

@@ -1,0 +1,50 @@
+"""What every LivePerson collection object has: a name, a description, the default flag, local times.
+
+Types and lengths only (strict: see validation.StrictModel); each kind's models add its
+events (special_occasions/models.py, workdays/models.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from pydantic import Field
+
+from calendar_exceptions.primitives import MAX_TIME_ZONE
+from calendar_exceptions.validation import StrictModel
+
+MAX_NAME = 50
+MAX_DESCRIPTION = 200
+MAX_EVENTS = 50
+MAX_DATE_TIME = len("yyyy-MM-ddTHH:mm:ss")
+MAX_RULE = 500
+
+
+class LocalTime(StrictModel):
+    dateTime: str = Field(max_length=MAX_DATE_TIME)
+    timeZone: str = Field(max_length=MAX_TIME_ZONE)
+
+
+class ObjectFields(StrictModel):
+    """The fields every object of every collection has; each kind adds `events`."""
+
+    deleted: bool = False
+    name: str = Field(min_length=1, max_length=MAX_NAME)
+    description: str = Field(max_length=MAX_DESCRIPTION)
+    isDefault: bool
+
+    def content_digest(self) -> str:
+        """Digest of what a PUT can change apart from isDefault, to detect no-op updates cheaply.
+
+        Computed on stored objects, id included, as the heads written so far hold it.
+        """
+        content = self.model_dump(exclude={"isDefault", "deleted"}, exclude_none=True)
+        canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return hashlib.sha256(canonical.encode()).hexdigest()[:32]
+
+    def to_json(self) -> dict[str, Any]:
+        """The object as the API answers it and as it is stored: its id (a stored object's) first."""
+        values = self.model_dump(exclude_none=True)
+        return {"id": values.pop("id"), **values} if "id" in values else values

@@ -1,0 +1,86 @@
+"""Validation of a collection's request bodies: the array, each object, and each event by its kind's rules."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from calendar_exceptions.account_config.kind import Kind
+from calendar_exceptions.account_config.models import ObjectFields
+from calendar_exceptions.errors import InvalidInput, echo
+from calendar_exceptions.names import is_blank, name_key
+from calendar_exceptions.primitives import RuleViolation
+from calendar_exceptions.validation import json_body, validate
+
+MAX_PER_REQUEST = 50
+
+
+@functools.cache
+def _adapter(model: type[ObjectFields]) -> TypeAdapter[list[Any]]:
+    """The validator of an array of `model`, built once and only by the function that receives one."""
+    return TypeAdapter(list[model])  # type: ignore[valid-type]
+
+
+def new_objects(kind: Kind, body: str | None) -> tuple[list[ObjectFields], bool]:
+    """The body of a POST: an array of objects without ids, or one such object as the vendor's example.
+
+    Returns the objects and whether the body was a single object (answered in kind).
+    """
+    data = json_body(body)
+    if isinstance(data, dict):
+        return _objects(kind, [data], kind.new_model), True
+    return _objects(kind, data, kind.new_model), False
+
+
+def updated_objects(kind: Kind, body: str | None) -> list[Any]:
+    """The body of a PUT: full objects with their ids, each id once."""
+    objects = _objects(kind, json_body(body), kind.model)
+    seen: set[int] = set()
+    for index, stored in enumerate(objects):
+        object_id = stored.id  # type: ignore[attr-defined]
+        if object_id in seen:
+            raise InvalidInput(f"[{index}].id: {object_id} appears more than once in the request", f"[{index}].id")
+        seen.add(object_id)
+    return objects
+
+
+def _objects(kind: Kind, data: object, model: type[ObjectFields]) -> list[ObjectFields]:
+    if not isinstance(data, list):
+        raise InvalidInput(f"body: must be a JSON array of {kind.plural}", field="body")
+    if not data:
+        raise InvalidInput(f"body: must contain at least one {kind.noun}", field="body")
+    if len(data) > MAX_PER_REQUEST:
+        raise InvalidInput(f"body: at most {MAX_PER_REQUEST} {kind.plural} per request", field="body")
+    objects = validate(_adapter(model).validate_python, data)
+    for index, item in enumerate(objects):
+        check_object(kind, item, f"[{index}]")
+    _require_distinct_names(objects)
+    defaults = [index for index, item in enumerate(objects) if item.isDefault]
+    if len(defaults) > 1:
+        raise InvalidInput(f"[{defaults[1]}].isDefault: only one {kind.noun} can be the default", "isDefault")
+    return objects
+
+
+def check_object(kind: Kind, item: ObjectFields, prefix: str) -> None:
+    """The rules of one object that its types cannot express; its events' are its kind's."""
+    if is_blank(item.name):
+        raise InvalidInput(f"{prefix}.name: must not be blank", f"{prefix}.name")
+    if item.deleted:
+        raise InvalidInput(f"{prefix}.deleted: must be false; use DELETE to remove {kind.plural}", f"{prefix}.deleted")
+    for index, event in enumerate(item.events):  # type: ignore[attr-defined]
+        path = f"{prefix}.events[{index}]"
+        try:
+            kind.check_event(event)
+        except RuleViolation as violation:
+            raise InvalidInput(f"{path}.{violation}", f"{path}.{violation.field}") from None
+
+
+def _require_distinct_names(objects: list[ObjectFields]) -> None:
+    seen: set[str] = set()
+    for index, item in enumerate(objects):
+        key = name_key(item.name)
+        if key in seen:
+            raise InvalidInput(f"[{index}].name: {echo(item.name)} appears more than once in the request", "name")
+        seen.add(key)

@@ -1,0 +1,1 @@
+"""Workdays: LivePerson's weekly working hours (`ac-common/workinghours`), the hours special occasions override."""
