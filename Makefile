@@ -35,11 +35,12 @@ $(VENV)/.installed: requirements-dev.txt layers/common/requirements.txt
 
 venv: $(VENV)/.installed
 
-# The fuzz run goes last and alone: its budget is a request count, and it should not
-# compete for the two cores with the rest of the suite.
+# The fuzz run and the contention tests (marker `alone`) go last and alone: the fuzz's budget
+# is a request count, and 32 concurrent creates measure how a crowd is served; neither
+# should compete for the two cores with the rest of the suite.
 test: venv
-	$(PY) -m pytest -n 2 --dist loadfile --ignore=tests/integration/test_fuzz.py
-	$(PY) -m pytest tests/integration/test_fuzz.py
+	$(PY) -m pytest -n 2 --dist loadfile -m "not alone"
+	$(PY) -m pytest -m alone tests/integration
 
 test-unit: venv
 	$(PY) -m pytest tests/unit

@@ -32,6 +32,9 @@ from tests.builders import SCHEDULES, closed, collection, custom_hours, exceptio
 from tests.integration.conftest import bearer
 from tools import openapi
 
+# Alone, after the parallel suite (Makefile): its budget is a request count.
+pytestmark = pytest.mark.alone
+
 TENANT = "fuzz"
 AUTH = bearer(TENANT)
 MAX_EXAMPLES = int(os.environ.get("FUZZ_MAX_EXAMPLES") or 25)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 import requests
 
 from tests.builders import (
@@ -228,6 +229,7 @@ def test_a_schedule_may_be_renamed_to_its_own_name_in_other_letters(base_url, ht
 CONCURRENT_CREATES = 32
 
 
+@pytest.mark.alone
 def test_32_concurrent_schedule_creates_with_distinct_names_all_land(base_url, http):
     url = base_url + SCHEDULES
     replies = race(
@@ -243,6 +245,7 @@ def test_32_concurrent_schedule_creates_with_distinct_names_all_land(base_url, h
     assert sorted(s["name"] for s in listed) == sorted(f"Team {n}" for n in range(CONCURRENT_CREATES))
 
 
+@pytest.mark.alone
 def test_32_concurrent_exception_creates_on_distinct_dates_all_land(base_url, http):
     schedule_id = create_schedule(base_url, http)
     url = base_url + exceptions_url(schedule_id)

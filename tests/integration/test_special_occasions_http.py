@@ -73,6 +73,7 @@ def test_eight_concurrent_puts_with_one_revision_one_wins(base_url, http):
 CONCURRENT_CREATES = 32
 
 
+@pytest.mark.alone
 @pytest.mark.parametrize("kind", COLLECTIONS, ids=str)
 def test_32_concurrent_creates_without_if_match_land_with_distinct_ids_and_revisions(base_url, http, kind):
     # Given 32 clients creating one object each in one account's collection at the same moment
