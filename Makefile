@@ -9,7 +9,7 @@ SAM_CLI_VERSION ?= 1.170.0
 PIP_VERSION ?= 25.3
 export PYENV_VERSION ?= 3.12.1
 
-.PHONY: help venv test test-unit test-integration fuzz load openapi serve invoke token tokens revoke workspace lint template-check bench clean
+.PHONY: help venv test test-rules test-in-process test-http fuzz load openapi serve invoke token tokens revoke workspace lint template-check bench clean
 
 help:
 	@echo "make serve                              local API on http://127.0.0.1:$$PORT (default 3000), DynamoDB on 127.0.0.1:8100"
@@ -40,26 +40,30 @@ venv: $(VENV)/.installed
 # should compete for the two cores with the rest of the suite.
 test: venv
 	$(PY) -m pytest -n 2 --dist loadfile -m "not alone"
-	$(PY) -m pytest -m alone tests/integration
+	$(PY) -m pytest -m alone tests/http
 
-test-unit: venv
-	$(PY) -m pytest tests/unit
+# The three tiers alone: pure rules (no moto), handlers in-process (mock_aws), the local API over HTTP.
+test-rules: venv
+	$(PY) -m pytest tests/rules
 
-test-integration: venv
-	$(PY) -m pytest tests/integration
+test-in-process: venv
+	$(PY) -m pytest -n 2 tests/in_process
+
+test-http: venv
+	$(PY) -m pytest tests/http
 
 # The suite's fuzz test with a bigger budget: 400 examples per operation in the fuzzing
 # phase and a fresh seed each run (FUZZ_SEED=<n> replays one).
 FUZZ_MAX_EXAMPLES ?= 400
 fuzz: venv
 	FUZZ_MAX_EXAMPLES=$(FUZZ_MAX_EXAMPLES) FUZZ_SEED=$(FUZZ_SEED) LOCAL_API_QUIET=1 $(PY) -m pytest \
-		tests/integration/test_fuzz.py
+		tests/http/test_fuzz.py
 
 # The suite's load test, bigger: 16 concurrent clients x 300 mixed requests (60 in make test).
 LOAD_CLIENTS ?= 16
 LOAD_REQUESTS ?= 300
 load: venv
-	LOAD_CLIENTS=$(LOAD_CLIENTS) LOAD_REQUESTS=$(LOAD_REQUESTS) LOCAL_API_QUIET=1 $(PY) -m pytest tests/integration/test_load.py
+	LOAD_CLIENTS=$(LOAD_CLIENTS) LOAD_REQUESTS=$(LOAD_REQUESTS) LOCAL_API_QUIET=1 $(PY) -m pytest tests/http/test_load.py
 
 openapi: venv
 	$(PY) -m tools.openapi

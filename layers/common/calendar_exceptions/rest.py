@@ -11,7 +11,7 @@ case-insensitively, `query_string_parameters` (the last value of each, as API Ga
 gives them) and `multi_value_query_string_parameters`, `raw_event`,
 `request_context.request_id` and `.request_time_epoch`. A route's decorator also takes what
 the OpenAPI document says of it (`Route`), with Powertools' argument names.
-tests/unit/test_rest_powertools_parity.py runs the same events through both and compares
+tests/in_process/test_rest_powertools_parity.py runs the same events through both and compares
 the answers.
 
 Why not Powertools' resolver: importing it imports Powertools' whole event_handler package,

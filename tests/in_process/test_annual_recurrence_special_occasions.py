@@ -11,7 +11,7 @@ from calendar_exceptions.office_hours.annual_dates import next_occurrence
 from calendar_exceptions.office_hours.recurrence import apply_annual_recurrences
 from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 from tests.builders import collection, occasion, with_event
-from tests.unit.conftest import TABLE
+from tests.in_process.conftest import TABLE
 
 LEAP_DAY = {"dateTime": "2028-02-29", "timeZone": "Europe/Warsaw"}
 

@@ -13,7 +13,7 @@ from calendar_exceptions.office_hours.models import OfficeHoursException
 from calendar_exceptions.office_hours.recurrence import apply_annual_recurrences
 from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 from tests.builders import SCHEDULES, schedule
-from tests.unit.conftest import TABLE
+from tests.in_process.conftest import TABLE
 
 WORKSPACE = "acct1"
 NOW = datetime(2027, 3, 2, 0, 5, tzinfo=UTC)  # the daily run: 1 March has passed east of UTC-0:05

@@ -7,8 +7,8 @@ import pytest
 from calendar_exceptions import storage
 from local.workspaces import main as workspace_main
 from tests.builders import SCHEDULES, interval
-from tests.integration.conftest import bearer
-from tests.integration.test_token_commands import make
+from tests.http.conftest import bearer
+from tests.http.test_token_commands import make
 
 TENANT = "ws_zone"
 AUTH = bearer(TENANT)

@@ -27,8 +27,8 @@ from calendar_exceptions.office_hours.recurrence import FutureTime, apply_annual
 from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 from local import template
 from tests.builders import SCHEDULES, closed, exception_url, exceptions_url, schedule
-from tests.unit.conftest import TABLE
-from tests.unit.test_annual_recurrence_cost import one_table_copy_per_transaction  # noqa: F401 - a fixture
+from tests.in_process.conftest import TABLE
+from tests.in_process.test_annual_recurrence_cost import one_table_copy_per_transaction  # noqa: F401 - a fixture
 
 JOB = "ApplyAnnualRecurrencesFunction"
 FIXTURE = json.loads((template.ROOT / "events" / JOB / "scheduled.json").read_text())

@@ -16,7 +16,7 @@ from calendar_exceptions.office_hours.layout import (
 from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 from local import template
 from tests.builders import closed, exception_url, exceptions_url
-from tests.unit.conftest import TABLE
+from tests.in_process.conftest import TABLE
 
 WORKSPACE = "acct1"  # the ApiClient's default tenant
 

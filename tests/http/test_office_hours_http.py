@@ -25,7 +25,7 @@ from tests.builders import (
     schedule,
     schedule_url,
 )
-from tests.integration.conftest import bearer
+from tests.http.conftest import bearer
 
 AUTH = bearer("ws1")
 

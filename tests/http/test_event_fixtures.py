@@ -38,7 +38,7 @@ from tests.builders import (
     schedule,
     workday,
 )
-from tests.integration.conftest import bearer, env_with, store_test_tokens
+from tests.http.conftest import bearer, env_with, store_test_tokens
 
 EVENTS = template.ROOT / "events"
 FIXTURE_ACCOUNT = "1234567"

@@ -29,7 +29,7 @@ import requests
 from calendar_exceptions import storage
 from local.dynamodb import client
 from tests.builders import SCHEDULES, collection, exception_url, exceptions_url, occasion, schedule
-from tests.integration.conftest import bearer
+from tests.http.conftest import bearer
 
 TENANT = "load"
 AUTH = bearer(TENANT)

@@ -15,7 +15,7 @@ from calendar_exceptions.office_hours.recurrence import apply_annual_recurrences
 from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 from local import template
 from tests.builders import SCHEDULES, closed, custom_hours, exception_url, exceptions_url, schedule
-from tests.unit.conftest import TABLE
+from tests.in_process.conftest import TABLE
 
 WORKSPACE = "acct1"  # the ApiClient's default tenant
 PLENTY_OF_TIME = 60_000

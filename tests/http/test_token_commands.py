@@ -13,7 +13,7 @@ from local import template
 from local.dynamodb import NoLocalStorage, local_storage
 from local.tokens import main as tokens_main
 from tests.builders import collection, occasion
-from tests.integration.conftest import env_with
+from tests.http.conftest import env_with
 
 TENANT = "9001"
 

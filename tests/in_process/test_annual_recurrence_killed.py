@@ -18,7 +18,7 @@ from calendar_exceptions import storage
 from local import template
 from tests.builders import SCHEDULES, closed, exceptions_url, schedule
 from tests.conftest import reset_clients
-from tests.unit.conftest import TABLE
+from tests.in_process.conftest import TABLE
 
 EVENT = json.loads((template.ROOT / "events" / "ApplyAnnualRecurrencesFunction" / "scheduled.json").read_text())
 JOB = "ApplyAnnualRecurrencesFunction"

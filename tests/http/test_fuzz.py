@@ -29,7 +29,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from tests.builders import SCHEDULES, closed, collection, custom_hours, exceptions_url, occasion, schedule
-from tests.integration.conftest import bearer
+from tests.http.conftest import bearer
 from tools import openapi
 
 # Alone, after the parallel suite (Makefile): its budget is a request count.
@@ -74,7 +74,8 @@ CONFIG = schemathesis.Config.from_dict(
             "dates": {"values": DATES},
         },
         "parameters": {
-            # The token's own account: other accounts are 403 before anything else (tests/unit/test_authentication.py).
+            # The token's own account: other accounts are 403 before anything else
+            # (tests/in_process/test_authentication.py).
             "path.accountId": TENANT,
             "path.office_hours_schedule_id": _often("ids", 0.8),
             "path.id": _often("ids", 0.8),

@@ -10,7 +10,7 @@ import pytest
 import requests
 
 from tests.builders import COLLECTIONS, SEED_PAGE_OCCASION, collection, occasion
-from tests.integration.conftest import bearer
+from tests.http.conftest import bearer
 
 AUTH = bearer("acct1")
 
