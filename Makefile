@@ -112,7 +112,8 @@ template-check: venv $(SAM_VENV)/.installed
 	AWS_DEFAULT_REGION=us-east-1 SAM_CLI_TELEMETRY=0 $(SAM_VENV)/bin/sam validate --lint
 	SAM_CLI_TELEMETRY=0 $(SAM_VENV)/bin/sam build
 
-# Prints the figures and writes BENCHMARKS.md; a few minutes. BENCH_REPS=<n> cold starts per function (5).
+# Prints the figures and writes BENCHMARKS.md; about a quarter of an hour. Cold starts: BENCH_COLD_RUNS=<n> runs (3)
+# of BENCH_REPS=<n> per function (9); `$(PY) -m bench --only cold` rewrites that section alone.
 bench: venv
 	$(PY) -m bench
 

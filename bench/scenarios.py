@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,6 +54,7 @@ class Request:
     body: Any = None
     headers: dict[str, str] = field(default_factory=dict)
     status: int = 200
+    token: str | None = None  # the bearer token sent; None: the world's own
 
 
 class World:
@@ -74,7 +76,8 @@ class World:
         path, _, query = request.path.partition("?")
         match = self.router.match(request.method, path)
         assert isinstance(match, gateway.Match), f"no route for {request.method} {request.path}"
-        headers = [("Content-Type", "application/json"), ("Authorization", f"Bearer {self.token}")]
+        token = request.token or self.token
+        headers = [("Content-Type", "application/json"), ("Authorization", f"Bearer {token}")]
         headers += list(request.headers.items())
         data = b"" if request.body is None else json.dumps(request.body).encode()
         return match.function.logical_id, gateway.build_event(match, request.method, path, query, headers, data)
@@ -206,6 +209,39 @@ REQUESTS: dict[str, Request] = {
 }
 
 
+# Well-formed, never minted: its look-up finds nothing and the request is refused with 401.
+UNKNOWN_TOKEN = "cex_" + "0" * 43
+BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+
+
+def api_functions() -> list[str]:
+    """Every function of the template that API Gateway invokes, in the template's order."""
+    from local import template
+
+    return [name for name, spec in template.functions().items() if spec.routes]
+
+
+def unauthenticated_request(function: str) -> Request:
+    """A request to `function`'s first route with a token that does not exist: refused with 401.
+
+    Built from the template alone (the account in the path is the tenant's, every other path
+    parameter "1", a JSON body for a method that takes one), so a function added to the
+    template is measured without a scenario of its own.
+    """
+    from local import template
+
+    route = template.functions()[function].routes[0]
+    method = "GET" if route.method == "ANY" else route.method
+    path = re.sub(r"\{(\w+)\+?\}", lambda m: TENANT if m[1] == "accountId" else "1", route.path)
+    body = {} if method in BODY_METHODS else None
+    return Request(method, path, body, status=401, token=UNKNOWN_TOKEN)
+
+
+def record_unauthenticated(bench: Bench, function: str) -> Recording:
+    """`function`'s unauthenticated request (one GetItem of the token, nothing found), from a cold start."""
+    return record(bench, function, unauthenticated_request(function), seeded=False)
+
+
 @dataclass
 class Recording:
     function: str
@@ -219,10 +255,12 @@ class Recording:
         return [call for call in self.cold if not call.is_token_lookup()]
 
 
-def record(bench: Bench, function: str, request: Request | None = None) -> Recording:
+def record(bench: Bench, function: str, request: Request | None = None, seeded: bool = True) -> Recording:
+    """`request` (by default the function's successful one of REQUESTS) on a fresh world, from a cold start."""
     request = request or REQUESTS[function]
     with bench.world() as world:
-        seed(world)
+        if seeded:
+            seed(world)
         name, event = world.event(request)
         assert name == function, (name, function)
         with world.recording() as calls:

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -155,30 +156,73 @@ def run(spec: dict[str, Any], timeout: float = 300) -> dict[str, Any]:
 
 @dataclass
 class ColdStart:
+    """One job's cold starts over several runs of `repetitions` each, every one right after a bare handler's."""
+
     function: str
-    total: float
+    total: float  # seconds, the median over every run
     init: float
     first: float
+    ratios: list[float]  # per run: the median of its totals over the median of the bare handler's alternated with it
+    cpu: float  # seconds of CPU from the interpreter's start to the answer, the median over every run
+    cpu_ratios: list[float]  # per run, as `ratios` for the CPU time
     calls: int
     uncompiled: int
 
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.ratios)
 
-def cold_starts(jobs: dict[str, dict[str, Any]], repetitions: int) -> dict[str, ColdStart]:
-    """Each job `repetitions` times, interleaved so that machine load falls on all alike; medians."""
-    results: dict[str, list[dict[str, Any]]] = {name: [] for name in jobs}
-    for _ in range(repetitions):
-        for name, spec in jobs.items():
-            results[name].append(run(spec))
+    @property
+    def cpu_ratio(self) -> float:
+        return statistics.median(self.cpu_ratios)
+
+
+def cold_starts(
+    jobs: dict[str, dict[str, Any]],
+    bare: dict[str, Any],
+    repetitions: int,
+    runs: int = 1,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, ColdStart]:
+    """Each job `repetitions` times per run, each time right after a run of the `bare` job; `runs` runs.
+
+    In a round every job is preceded by its own bare run (bare, a, bare, b, ...), so that load
+    on the machine falls on a job and the bare handler it is compared with alike. A run's ratio
+    for a job is the median of its totals over the median of the bare totals paired with them
+    (and the same for the CPU time); the bare handler's own row has every bare run.
+    """
+    samples: dict[str, list[dict[str, Any]]] = {name: [] for name in (BARE_NAME, *jobs)}
+    ratios = {measure: {name: [] for name in (BARE_NAME, *jobs)} for measure in ("total", "cpu")}
+    for number in range(runs):
+        measured: dict[str, list[dict[str, Any]]] = {name: [] for name in jobs}
+        paired: dict[str, list[dict[str, Any]]] = {name: [] for name in jobs}
+        for _ in range(repetitions):
+            for name, spec in jobs.items():
+                paired[name].append(run(bare))
+                measured[name].append(run(spec))
+        for name in jobs:
+            samples[name] += measured[name]
+            samples[BARE_NAME] += paired[name]
+            for measure, values in ratios.items():
+                own = statistics.median(r[measure] for r in measured[name])
+                values[name].append(own / statistics.median(r[measure] for r in paired[name]))
+        for values in ratios.values():
+            values[BARE_NAME].append(1.0)
+        if progress:
+            progress(f"cold start run {number + 1}/{runs} done")
     return {
         name: ColdStart(
             name,
-            statistics.median(r["total"] for r in runs),
-            statistics.median(r["init"] for r in runs),
-            statistics.median(r["first"] for r in runs),
-            runs[0]["calls_first"],
-            len(runs[0]["uncompiled"]),
+            statistics.median(r["total"] for r in results),
+            statistics.median(r["init"] for r in results),
+            statistics.median(r["first"] for r in results),
+            ratios["total"][name],
+            statistics.median(r["cpu"] for r in results),
+            ratios["cpu"][name],
+            results[0]["calls_first"],
+            len(results[0]["uncompiled"]),
         )
-        for name, runs in results.items()
+        for name, results in samples.items()
     }
 
 

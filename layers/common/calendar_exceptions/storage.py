@@ -14,7 +14,6 @@ from decimal import Decimal
 from typing import Any
 
 import boto3
-from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 from botocore.config import Config
 
 from calendar_exceptions.errors import ServiceUnavailable
@@ -81,10 +80,6 @@ def _before_attempt(**_: Any) -> None:
         raise StorageDeadline("Service temporarily unavailable, retry later")
 
 
-_serializer = TypeSerializer()
-_deserializer = TypeDeserializer()
-
-
 @functools.cache
 def dynamodb_client() -> Any:
     """One client per execution environment, made on first use so tests can mock AWS first."""
@@ -108,7 +103,22 @@ def from_item(item: dict[str, Any]) -> dict[str, Any]:
 # The types this product stores (str, bool, int, None, lists and maps of them) are
 # (de)serialised here directly; boto3's TypeSerializer and TypeDeserializer, which handle
 # every DynamoDB type through Decimal contexts and type probes, were a sixth of a warm PUT
-# outside botocore. Anything else still goes through them, with the same result as before.
+# outside botocore. Anything else still goes through them, with the same result as before;
+# they are imported only then (boto3.dynamodb.types, about 1 ms of a cold start otherwise).
+@functools.cache
+def _serializer() -> Any:
+    from boto3.dynamodb.types import TypeSerializer
+
+    return TypeSerializer()
+
+
+@functools.cache
+def _deserializer() -> Any:
+    from boto3.dynamodb.types import TypeDeserializer
+
+    return TypeDeserializer()
+
+
 def _attribute(value: Any) -> dict[str, Any]:
     kind = type(value)
     if kind is str:
@@ -123,7 +133,7 @@ def _attribute(value: Any) -> dict[str, Any]:
         return {"L": [_attribute(item) for item in value]}
     if value is None:
         return {"NULL": True}
-    return _serializer.serialize(value)
+    return _serializer().serialize(value)
 
 
 def _value(attribute: dict[str, Any]) -> Any:
@@ -140,7 +150,7 @@ def _value(attribute: dict[str, Any]) -> Any:
         return [_value(item) for item in value]
     if kind == "NULL":
         return None
-    return _plain(_deserializer.deserialize(attribute))
+    return _plain(_deserializer().deserialize(attribute))
 
 
 def _plain(value: Any) -> Any:

