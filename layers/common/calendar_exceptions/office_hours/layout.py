@@ -59,7 +59,7 @@ IdKind = Literal["schedule", "exception"]
 
 
 class DateHolder(Protocol):
-    """What names a date claim: OfficeHoursException and AnnualCandidate both have these."""
+    """What names a date claim: OfficeHoursException, a stored one (Versioned) and AnnualCandidate have these."""
 
     @property
     def office_hours_schedule_id(self) -> str: ...
