@@ -5,7 +5,6 @@ from aws_lambda_powertools.metrics import MetricUnit
 from calendar_exceptions.entrypoint import api_gateway_handler
 from calendar_exceptions.observability import metrics
 from calendar_exceptions.office_hours import api
-from calendar_exceptions.office_hours.validation import new_exception
 
 app = api.resolver()
 
@@ -18,6 +17,9 @@ app = api.resolver()
     responses={201: api.returns("OfficeHoursException", "The created exception"), **api.errors(404, 409, 413, 422)},
 )
 def create_office_hours_exception(office_hours_schedule_id: str):
+    # The request models (pydantic): imported by the request that parses a body (cold start).
+    from calendar_exceptions.office_hours.validation import new_exception
+
     schedule_id = api.schedule_id(office_hours_schedule_id)
     new = new_exception(app.current_event.body)
     exception = api.service().create_exception(api.workspace(app), schedule_id, new)

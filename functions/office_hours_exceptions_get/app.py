@@ -15,7 +15,7 @@ app = api.resolver()
 def get_office_hours_exception(office_hours_schedule_id: str, id: str):  # noqa: A002 - the vendor's path parameter
     schedule_id, exception_id = api.schedule_id(office_hours_schedule_id), api.exception_id(id)
     exception = api.service().exception(api.workspace(app), schedule_id, exception_id)
-    return api.respond(200, exception.to_json())
+    return api.respond(200, exception)
 
 
 lambda_handler = api_gateway_handler(app)

@@ -9,7 +9,6 @@ from aws_lambda_powertools.metrics import MetricUnit
 from calendar_exceptions.entrypoint import api_gateway_handler
 from calendar_exceptions.observability import metrics
 from calendar_exceptions.office_hours import api
-from calendar_exceptions.office_hours.validation import exception_change
 
 app = api.resolver()
 
@@ -25,6 +24,9 @@ app = api.resolver()
     },
 )
 def update_office_hours_exception(office_hours_schedule_id: str, id: str):  # noqa: A002 - the vendor's path parameter
+    # The request models (pydantic): imported by the request that parses a body (cold start).
+    from calendar_exceptions.office_hours.validation import exception_change
+
     schedule_id, exception_id = api.schedule_id(office_hours_schedule_id), api.exception_id(id)
     change = exception_change(app.current_event.body)
     exception = api.service().update_exception(api.workspace(app), schedule_id, exception_id, change)

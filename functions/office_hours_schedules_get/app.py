@@ -14,7 +14,7 @@ app = api.resolver()
 )
 def get_office_hours_schedule(office_hours_schedule_id: str):
     schedule = api.service().schedule(api.workspace(app), api.schedule_id(office_hours_schedule_id))
-    return api.respond(200, schedule.to_json())
+    return api.respond(200, schedule)
 
 
 lambda_handler = api_gateway_handler(app)

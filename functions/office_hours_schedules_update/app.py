@@ -5,7 +5,6 @@ from aws_lambda_powertools.metrics import MetricUnit
 from calendar_exceptions.entrypoint import api_gateway_handler
 from calendar_exceptions.observability import metrics
 from calendar_exceptions.office_hours import api
-from calendar_exceptions.office_hours.validation import schedule_change
 
 app = api.resolver()
 
@@ -21,6 +20,9 @@ app = api.resolver()
     },
 )
 def update_office_hours_schedule(office_hours_schedule_id: str):
+    # The request models (pydantic): imported by the request that parses a body (cold start).
+    from calendar_exceptions.office_hours.validation import schedule_change
+
     schedule_id = api.schedule_id(office_hours_schedule_id)
     change = schedule_change(app.current_event.body)
     schedule = api.service().update_schedule(api.workspace(app), schedule_id, change)

@@ -1,7 +1,6 @@
 """DELETE workdays: `/{id}` or `/{id1},{id2}`, guarded by the collection revision."""
 
 from calendar_exceptions.account_config import api, operations
-from calendar_exceptions.account_config.validation import MAX_PER_REQUEST
 from calendar_exceptions.entrypoint import api_gateway_handler
 from calendar_exceptions.workdays.collection import WORKDAYS as KIND
 
@@ -10,7 +9,7 @@ app = api.resolver(KIND)
 
 @app.delete(
     KIND.item_route,
-    summary=f"Delete workdays: /{{id}} or /{{id1}},{{id2}} (at most {MAX_PER_REQUEST} ids)",
+    summary=f"Delete workdays: /{{id}} or /{{id1}},{{id2}} (at most {api.MAX_PER_REQUEST} ids)",
     parameters=[api.IDS, api.VERSION, api.if_match_header(required=True)],
     responses={200: api.DELETED, **api.errors(404, 409)},
 )

@@ -16,7 +16,6 @@ from calendar_exceptions import openapi
 from calendar_exceptions.account_config.kind import Kind
 from calendar_exceptions.account_config.repository import CollectionRepository
 from calendar_exceptions.account_config.service import CollectionService
-from calendar_exceptions.account_config.validation import MAX_PER_REQUEST
 from calendar_exceptions.errors import InvalidInput, NotFound, echo
 from calendar_exceptions.http_errors import register_error_handlers
 from calendar_exceptions.liveperson import LivePersonErrorFormat, path_account_is_the_callers
@@ -31,6 +30,8 @@ _ID = re.compile(r"[0-9]{1,18}")
 # clients send v=1.0). The product serves version 1.0 only; without v it answers as 1.0.
 VERSION_PARAMETER = "v"
 VERSIONS = ("1.0", "1")
+# Objects a body holds and ids a path names (validation, object_ids), at most.
+MAX_PER_REQUEST = 50
 
 
 def resolver(kind: Kind) -> RestResolver:
@@ -121,6 +122,7 @@ def respond(status: int, revision: int, body: Any = None) -> Response:
 
 
 def objects_body(objects: list[Any]) -> list[dict[str, Any]]:
+    """The JSON of objects a write was given (models)."""
     return [item.to_json() for item in objects]
 
 
@@ -170,11 +172,11 @@ READ_IF_MATCH = {
 
 def objects_response(kind: Kind, description: str, *, array: bool = True, single: bool = False) -> dict[str, Any]:
     """Objects of `kind` with the revision; `array` an array of them, `single` also one object (as sent)."""
-    body: dict[str, Any] = openapi.schema(kind.model.__name__)
+    body: dict[str, Any] = openapi.schema(kind.model_name)
     if array:
         body = {"type": "array", "items": body}
     if single:
-        body = {"oneOf": [body, openapi.schema(kind.model.__name__)]}
+        body = {"oneOf": [body, openapi.schema(kind.model_name)]}
     return openapi.json_response(description, body, _REVISION_HEADER)
 
 

@@ -1,7 +1,9 @@
 """The five operations of a collection, as each of its functions' handlers runs them.
 
 A handler (functions/<collection>_<operation>/app.py) declares its route and calls one of
-these with its collection's Kind; what differs between collections is in the Kind.
+these with its collection's Kind; what differs between collections is in the Kind. Only
+the writes that parse a body import `validation` (and with it the models, pydantic), when
+they first run: the functions that read or delete never do.
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from aws_lambda_powertools.metrics import MetricUnit
 
 from calendar_exceptions.account_config import api
 from calendar_exceptions.account_config.kind import Kind
-from calendar_exceptions.account_config.validation import new_objects, updated_objects
 from calendar_exceptions.errors import InvalidInput
 from calendar_exceptions.observability import metrics
 from calendar_exceptions.rest import Response, RestResolver
@@ -21,7 +22,7 @@ def list_objects(app: RestResolver, kind: Kind) -> Response:
     outcome = api.service(kind).list(api.account(app))
     if api.client_has(app, outcome.revision):
         return api.respond(304, outcome.revision)
-    return api.respond(200, outcome.revision, api.objects_body(outcome.objects))
+    return api.respond(200, outcome.revision, outcome.objects)
 
 
 def get_object(app: RestResolver, kind: Kind, path_id: str) -> Response:
@@ -32,10 +33,12 @@ def get_object(app: RestResolver, kind: Kind, path_id: str) -> Response:
     outcome = api.service(kind).get(api.account(app), ids[0])
     if api.client_has(app, outcome.revision):
         return api.respond(304, outcome.revision)
-    return api.respond(200, outcome.revision, outcome.objects[0].to_json())
+    return api.respond(200, outcome.revision, outcome.objects[0])
 
 
 def create_objects(app: RestResolver, kind: Kind) -> Response:
+    from calendar_exceptions.account_config.validation import new_objects
+
     account = api.account(app)
     revision = api.if_match(app, required=False)
     objects, single = new_objects(kind, app.current_event.body)
@@ -46,6 +49,8 @@ def create_objects(app: RestResolver, kind: Kind) -> Response:
 
 
 def update_objects(app: RestResolver, kind: Kind) -> Response:
+    from calendar_exceptions.account_config.validation import updated_objects
+
     account = api.account(app)
     revision = api.if_match(app, required=True)
     objects = updated_objects(kind, app.current_event.body)

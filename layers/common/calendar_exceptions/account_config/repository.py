@@ -17,13 +17,17 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from calendar_exceptions.account_config.kind import Kind
-from calendar_exceptions.account_config.models import ObjectFields
 from calendar_exceptions.dynamodb import CONDITION_FAILED, codes, query_items, transact
 from calendar_exceptions.errors import RevisionConflict
 from calendar_exceptions.storage import from_item, to_item
+
+if TYPE_CHECKING:
+    # Writes are given models; reads answer the stored JSON, so the functions that only read
+    # or delete never import the models (pydantic).
+    from calendar_exceptions.account_config.models import ObjectFields
 
 HEAD_SK = "#HEAD"
 # Accounts whose head an environment keeps (least recently used out); a head is at most
@@ -122,7 +126,8 @@ class CollectionRepository:
         """The head this environment last saw for `account`, if it is at `revision`; no read is made."""
         return self._heads.at(account, revision)
 
-    def all(self, account: str) -> tuple[Head, list[ObjectFields]]:
+    def all(self, account: str) -> tuple[Head, list[dict[str, Any]]]:
+        """The head and every object (`stored_object`)."""
         head_item, objects = None, []
         for item in query_items(
             self._client,
@@ -134,11 +139,11 @@ class CollectionRepository:
             if item["sk"]["S"] == HEAD_SK:
                 head_item = item
             else:
-                objects.append(stored_object(self._kind, item))
+                objects.append(stored_object(item))
         return head_of(head_item), objects
 
-    def one(self, account: str, object_id: int) -> tuple[Head, ObjectFields | None]:
-        """The head and one object read as one snapshot."""
+    def one(self, account: str, object_id: int) -> tuple[Head, dict[str, Any] | None]:
+        """The head and one object (`stored_object`) read as one snapshot."""
         response = self._client.transact_get_items(
             TransactItems=[
                 {"Get": {"TableName": self._table, "Key": head_key(self._kind, account)}},
@@ -147,7 +152,7 @@ class CollectionRepository:
         )
         head_response, item_response = response["Responses"]
         item = item_response.get("Item")
-        return head_of(head_response.get("Item")), stored_object(self._kind, item) if item else None
+        return head_of(head_response.get("Item")), stored_object(item) if item else None
 
     def commit(self, account: str, based_on: Head, change: Change) -> None:
         """Write `change` if the head is still at `based_on.revision`, else raise RevisionConflict.
@@ -218,8 +223,12 @@ def _item(kind: Kind, account: str, stored: ObjectFields) -> dict[str, Any]:
     return {**item_key(kind, account, stored.id), **to_item(stored.to_json())}  # type: ignore[attr-defined]
 
 
-def stored_object(kind: Kind, item: dict[str, Any]) -> ObjectFields:
-    """The object of a stored item."""
+def stored_object(item: dict[str, Any]) -> dict[str, Any]:
+    """The object of a stored item as the API answers it: an item holds the object's `to_json()`.
+
+    Plain JSON, not a model: reading builds no validator. DynamoDB keeps no attribute order,
+    so the fields come in the order it returns them, `id` first.
+    """
     values = from_item(item)
     del values["pk"], values["sk"]
-    return kind.model.model_validate(values)
+    return {"id": values.pop("id"), **values}

@@ -2,8 +2,9 @@
 
 It also holds the pieces of the routes' OpenAPI declarations that the routes share (the
 path parameters, the Intercom-Version header, the Intercom error responses). It imports no
-request or response models (pydantic): the read-only hours functions import it, and only
-the functions that use `service()` pay for the models, when they first call it.
+request or response models (pydantic), nor does `service()`: the functions that read or
+delete answer from stored values (`answers`); the writes import the models when they parse
+a body or build an object.
 """
 
 from __future__ import annotations
@@ -94,8 +95,7 @@ def workspace(app: RestResolver) -> str:
 
 @functools.cache
 def service() -> OfficeHoursService:
-    # Imported here, not above: the service builds models (pydantic), which the read-only
-    # hours functions never import (their cold start).
+    # Imported here, not above: the hours functions (hours_service) never use it (their cold start).
     from calendar_exceptions.office_hours.repository import OfficeHoursRepository
     from calendar_exceptions.office_hours.service import OfficeHoursService
 
@@ -138,8 +138,9 @@ def respond(status: int, body: dict[str, Any]) -> Response:
     return Response(status_code=status, content_type=APPLICATION_JSON, body=json.dumps(body))
 
 
-def listed(kind: str, objects: list[Any]) -> dict[str, Any]:
-    return {"type": f"{kind}.list", "data": [o.to_json() for o in objects]}
+def listed(kind: str, answers: list[dict[str, Any]]) -> dict[str, Any]:
+    """The vendor's list body of `kind`'s answers (answers.schedule, answers.exception)."""
+    return {"type": f"{kind}.list", "data": answers}
 
 
 def deleted(kind: str, object_id: str) -> dict[str, Any]:

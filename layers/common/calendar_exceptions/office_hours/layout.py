@@ -28,6 +28,7 @@ items here too, to seed a table directly.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import zlib
 from dataclasses import dataclass
@@ -37,8 +38,9 @@ from calendar_exceptions.office_hours import rules
 from calendar_exceptions.storage import from_item, to_item
 
 if TYPE_CHECKING:
-    # Only `schedule_of` and `versioned` build models, and import them when called: the
-    # read-only functions use the keys without importing pydantic (docs/office-hours.md).
+    # Only `schedule_of` and the `schedule` and `exception` of a stored item build models, and
+    # import them when called: the functions that read or delete use plain values and never
+    # import pydantic (docs/office-hours.md).
     from calendar_exceptions.office_hours.models import OfficeHoursException, Schedule
 
 IDS_SK = "#IDS"
@@ -57,7 +59,7 @@ IdKind = Literal["schedule", "exception"]
 
 
 class DateHolder(Protocol):
-    """What names a date claim: OfficeHoursException and AnnualCandidate both have these."""
+    """What names a date claim: OfficeHoursException, a stored one (Versioned) and AnnualCandidate have these."""
 
     @property
     def office_hours_schedule_id(self) -> str: ...
@@ -95,18 +97,57 @@ class AnnualCandidate:
 
 @dataclass(frozen=True)
 class Versioned:
-    """A stored exception and its `version`, the condition of a write that replaces or deletes it."""
+    """A stored exception (its stored values) and its `version`, the condition of a write that replaces or deletes it.
 
-    exception: OfficeHoursException
+    It holds its date claim (a DateHolder). `exception`, the model, is built on first use:
+    by the writes that change the exception, not by a read or a delete.
+    """
+
+    values: dict[str, Any]
     version: int
+
+    @property
+    def office_hours_schedule_id(self) -> str:
+        return self.values["office_hours_schedule_id"]
+
+    @property
+    def id(self) -> str:
+        return self.values["id"]
+
+    @property
+    def exception_date(self) -> str:
+        return self.values["exception_date"]
+
+    @functools.cached_property
+    def exception(self) -> OfficeHoursException:
+        from calendar_exceptions.office_hours.models import OfficeHoursException
+
+        return OfficeHoursException.model_validate(self.values)
 
 
 @dataclass(frozen=True)
 class VersionedSchedule:
-    """A stored schedule and its `version` (0 when it has none), the condition of a rename or delete."""
+    """A stored schedule (its stored values) and its `version` (0 when it has none): a rename or delete's condition.
 
-    schedule: Schedule
+    `schedule`, the model, is built on first use: by an update, not by a read or a delete.
+    """
+
+    values: dict[str, Any]
     version: int
+
+    @property
+    def id(self) -> str:
+        return self.values["id"]
+
+    @property
+    def name(self) -> str:
+        return self.values["name"]
+
+    @functools.cached_property
+    def schedule(self) -> Schedule:
+        from calendar_exceptions.office_hours.models import Schedule
+
+        return Schedule.model_validate(self.values)
 
 
 @dataclass(frozen=True)
@@ -186,7 +227,8 @@ def schedule_of(item: dict[str, Any]) -> Schedule:
 
 
 def versioned_schedule(item: dict[str, Any]) -> VersionedSchedule:
-    return VersionedSchedule(schedule_of(item), from_item(item).get("version", 0))
+    values = from_item(item)
+    return VersionedSchedule(values, values.get("version", 0))
 
 
 def workspace_of(item: dict[str, Any], kind: IdKind) -> WorkspaceItem:
@@ -196,7 +238,5 @@ def workspace_of(item: dict[str, Any], kind: IdKind) -> WorkspaceItem:
 
 
 def versioned(item: dict[str, Any]) -> Versioned:
-    from calendar_exceptions.office_hours.models import OfficeHoursException
-
     values = from_item(item)
-    return Versioned(OfficeHoursException.model_validate(values), values["version"])
+    return Versioned(values, values["version"])

@@ -3,8 +3,9 @@
 Request models check types and the limits of `rules` that a type can state (lengths, array
 sizes); strict (validation.StrictModel): "true" is not a boolean, 540.0 is not a minute,
 unknown fields are errors (`day_of_week` in a request interval among them: it is read-only).
-Response models hold what is stored; their JSON (`to_json`) adds what is derived from it,
-never stored: each interval's `day_of_week` and a schedule's `twenty_four_seven`. Every
+Response models hold what is stored; their JSON (`to_json`, shaped by `answers`) adds what
+is derived from it, never stored: each interval's `day_of_week` and a schedule's
+`twenty_four_seven`, which the models also declare for the OpenAPI document. Every
 other rule is in `rules`, applied by `validation` (400) and `service` (422). Partial
 updates are models whose every field is optional: `model_fields_set` tells what was sent,
 so `"name": null` (clear the name) differs from no `name` at all.
@@ -16,7 +17,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field, field_serializer
 
-from calendar_exceptions.office_hours import rules
+from calendar_exceptions.office_hours import answers, rules
 from calendar_exceptions.office_hours.rules import (
     CLOSED,
     ID_PATTERN,
@@ -109,10 +110,6 @@ class ScheduleChange(_Partial):
 class _Response(BaseModel):
     model_config = ConfigDict(defer_build=True)
 
-    def to_json(self) -> dict[str, Any]:
-        """The response body: the stored fields and those derived from them."""
-        return self.model_dump(mode="json")
-
     def stored(self) -> dict[str, Any]:
         """The fields that are stored (layout): none of the derived ones."""
         return self.model_dump(exclude=set(type(self).model_computed_fields))
@@ -134,7 +131,12 @@ class Schedule(_Response):
 
     @field_serializer("time_intervals", when_used="json")
     def _with_days(self, intervals: Intervals) -> list[AnsweredInterval]:
-        return [_answered(i, rules.schedule_day_of_week(i.start_minute)) for i in intervals]
+        # Declares the answer's intervals for the OpenAPI document; the answer is to_json's.
+        return [AnsweredInterval(**i) for i in self.to_json()["time_intervals"]]
+
+    def to_json(self) -> dict[str, Any]:
+        """The response body: the stored fields and those derived from them."""
+        return answers.schedule(self.stored())
 
     def apply(self, change: ScheduleChange, now: int) -> Schedule:
         return self.model_copy(update={**change.sent_values(), "updated_at": now})
@@ -177,14 +179,13 @@ class OfficeHoursException(_Response):
 
     @field_serializer("time_intervals", when_used="json")
     def _with_days(self, intervals: Intervals | None) -> list[AnsweredInterval] | None:
-        if intervals is None:
-            return None
-        day = rules.exception_day_of_week(self.exception_date)
-        return [_answered(i, day) for i in intervals]
+        # Declares the answer's intervals for the OpenAPI document; the answer is to_json's.
+        answered = self.to_json()["time_intervals"]
+        return None if answered is None else [AnsweredInterval(**i) for i in answered]
+
+    def to_json(self) -> dict[str, Any]:
+        """The response body: the stored fields and those derived from them."""
+        return answers.exception(self.stored())
 
     def apply(self, change: ExceptionChange, now: int) -> OfficeHoursException:
         return self.model_copy(update={**change.assignments(), "updated_at": now})
-
-
-def _answered(interval: TimeInterval, day_of_week: int) -> AnsweredInterval:
-    return AnsweredInterval(start_minute=interval.start_minute, end_minute=interval.end_minute, day_of_week=day_of_week)

@@ -226,7 +226,7 @@ class _ScheduleZones:
         key = (candidate.workspace, candidate.office_hours_schedule_id)
         if key not in self._zones:
             schedule = self._repository.schedule(*key)
-            self._zones[key] = None if schedule is None else primitives.zone(schedule.time_zone_name)
+            self._zones[key] = None if schedule is None else primitives.zone(schedule["time_zone_name"])
         return self._zones[key]
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from calendar_exceptions.dynamodb import (
     CONDITION_FAILED,
@@ -27,9 +27,14 @@ from calendar_exceptions.dynamodb import (
 from calendar_exceptions.errors import NotFound
 from calendar_exceptions.office_hours import layout, rules, writes
 from calendar_exceptions.office_hours.layout import DateHolder, Versioned
-from calendar_exceptions.office_hours.models import ExceptionChange, OfficeHoursException
 from calendar_exceptions.office_hours.rules import DateTaken
 from calendar_exceptions.office_hours.schedule_repository import ScheduleRepository
+from calendar_exceptions.storage import from_item
+
+if TYPE_CHECKING:
+    # Writes are given models; reads give stored values (plain): the functions that only read
+    # or delete never import the models (pydantic).
+    from calendar_exceptions.office_hours.models import ExceptionChange, OfficeHoursException
 
 
 @dataclass(frozen=True)
@@ -75,9 +80,10 @@ class OfficeHoursRepository(ScheduleRepository):
         item = self._get(layout.exception_key(workspace, schedule_id, exception_id))
         return None if item is None else layout.versioned(item)
 
-    def exceptions(self, workspace: str, schedule_id: str) -> list[OfficeHoursException]:
+    def exceptions(self, workspace: str, schedule_id: str) -> list[dict[str, Any]]:
+        """The stored values of every exception of the schedule (answers.exception shapes them)."""
         items = self._query(layout.exceptions_partition(workspace, schedule_id), layout.EXCEPTION_SK_PREFIX)
-        return [layout.versioned(item).exception for item in items]
+        return [from_item(item) for item in items]
 
     def update_exception(
         self, workspace: str, schedule_id: str, exception_id: str, change: ExceptionChange, now: int
@@ -130,7 +136,7 @@ class OfficeHoursRepository(ScheduleRepository):
         put = writes.put_exception(self._table, workspace, moved, version=stored.version + 1)
         put["Put"]["ConditionExpression"] = "version = :expected"
         put["Put"]["ExpressionAttributeValues"] = {":expected": {"N": str(stored.version)}}
-        self._move_date(workspace, put, stored.exception, moved)
+        self._move_date(workspace, put, stored, moved)
 
     def annual_candidates(self, shard: str, cutoff: str) -> Iterator[layout.AnnualCandidate]:
         """The recurring exceptions of one index shard dated `cutoff` or earlier, oldest first, page by page.
@@ -178,19 +184,18 @@ class OfficeHoursRepository(ScheduleRepository):
 
     def delete_exception(self, workspace: str, stored: Versioned) -> None:
         """Delete an exception and release its date; Contention when it changed since it was read."""
-        exception = stored.exception
         delete = {
             "TableName": self._table,
-            "Key": layout.exception_key(workspace, exception.office_hours_schedule_id, exception.id),
+            "Key": layout.exception_key(workspace, stored.office_hours_schedule_id, stored.id),
             "ConditionExpression": "version = :version",
             "ExpressionAttributeValues": {":version": {"N": str(stored.version)}},
         }
-        found = codes(transact(self._client, [{"Delete": delete}, writes.release(self._table, workspace, exception)]))
+        found = codes(transact(self._client, [{"Delete": delete}, writes.release(self._table, workspace, stored)]))
         if not found:
             return
         if found[0] == CONDITION_FAILED:
-            raise Contention(f"exception {exception.id} changed while it was being deleted")
-        raise RuntimeError(f"date claim {exception.exception_date} is not held by exception {exception.id}: {found}")
+            raise Contention(f"exception {stored.id} changed while it was being deleted")
+        raise RuntimeError(f"date claim {stored.exception_date} is not held by exception {stored.id}: {found}")
 
     def _move_date(self, workspace: str, write: dict[str, Any], old: DateHolder, new: DateHolder) -> None:
         """Commit `write` (of the exception) with the claim of the new date and the release of the old one.

@@ -12,7 +12,7 @@ service retries it. See docs/office-hours.md for what each operation costs.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from calendar_exceptions.dynamodb import (
     CONDITION_FAILED,
@@ -26,9 +26,12 @@ from calendar_exceptions.dynamodb import (
 )
 from calendar_exceptions.office_hours import layout, rules, writes
 from calendar_exceptions.office_hours.layout import IdKind
-from calendar_exceptions.office_hours.models import Schedule, ScheduleChange
 from calendar_exceptions.office_hours.rules import NameTaken
-from calendar_exceptions.storage import to_item
+from calendar_exceptions.storage import from_item, to_item
+
+if TYPE_CHECKING:
+    # Writes are given models; reads give stored values (plain): see repository.py.
+    from calendar_exceptions.office_hours.models import Schedule, ScheduleChange
 
 
 @dataclass(frozen=True)
@@ -77,12 +80,14 @@ class ScheduleRepository:
         if found:
             raise RuntimeError(f"schedule id {schedule.id} was issued twice: {found}")
 
-    def schedule(self, workspace: str, schedule_id: str) -> Schedule | None:
-        stored = self._versioned_schedule(workspace, schedule_id)
-        return None if stored is None else stored.schedule
+    def schedule(self, workspace: str, schedule_id: str) -> dict[str, Any] | None:
+        """The schedule's stored values (answers.schedule shapes them), None when there is none."""
+        item = self._get(layout.schedule_key(workspace, schedule_id))
+        return None if item is None else from_item(item)
 
-    def schedules(self, workspace: str) -> list[Schedule]:
-        return [layout.schedule_of(item) for item in self._query(layout.schedules_partition(workspace), "SCHEDULE#")]
+    def schedules(self, workspace: str) -> list[dict[str, Any]]:
+        """The stored values of every schedule of the workspace."""
+        return [from_item(item) for item in self._query(layout.schedules_partition(workspace), "SCHEDULE#")]
 
     def update_schedule(self, workspace: str, schedule_id: str, change: ScheduleChange, now: int) -> ScheduleResult:
         """Set the sent fields of a stored schedule in one UpdateItem, when its name stays.
@@ -120,23 +125,23 @@ class ScheduleRepository:
         conditional on its version, so the caller's `stored.schedule.apply(change)` is
         exactly what is stored), NameTaken when another schedule holds the new name.
         """
-        old, new = stored.schedule.name, change.name
+        old, new = stored.name, change.name
         condition, names, values = writes.unchanged_schedule(stored)
         update = Update(change.sent_values() | {"updated_at": now}, increment="version")
         request = update.request(condition, names, values)
-        key = layout.schedule_key(workspace, stored.schedule.id)
+        key = layout.schedule_key(workspace, stored.id)
         items = [{"Update": {"TableName": self._table, "Key": key, **request}}]
         if rules.schedule_name_key(new) != rules.schedule_name_key(old):
-            items.append(writes.claim_name(self._table, workspace, stored.schedule.id, new))
-            items.append(writes.release_name(self._table, workspace, stored.schedule.id, old))
+            items.append(writes.claim_name(self._table, workspace, stored.id, new))
+            items.append(writes.release_name(self._table, workspace, stored.id, old))
         found = codes(transact(self._client, items))
         if not found:
             return
         if found[0] == CONDITION_FAILED:
-            raise Contention(f"schedule {stored.schedule.id} changed while it was being renamed")
+            raise Contention(f"schedule {stored.id} changed while it was being renamed")
         if found[1] == CONDITION_FAILED:
             raise NameTaken(new)
-        raise RuntimeError(f"name claim '{old}' is not held by schedule {stored.schedule.id}: {found}")
+        raise RuntimeError(f"name claim '{old}' is not held by schedule {stored.id}: {found}")
 
     def delete_schedule(self, workspace: str, schedule_id: str) -> bool:
         """Delete a schedule with its name claim, then its exceptions and date claims; False when there was none.
@@ -159,12 +164,12 @@ class ScheduleRepository:
                 "ExpressionAttributeNames": names,
                 **({"ExpressionAttributeValues": to_item(values)} if values else {}),
             }
-            release = writes.release_name(self._table, workspace, schedule_id, stored.schedule.name)
+            release = writes.release_name(self._table, workspace, schedule_id, stored.name)
             found = codes(transact(self._client, [{"Delete": delete}, release]))
             if found and found[0] == CONDITION_FAILED:
                 raise Contention(f"schedule {schedule_id} changed while it was being deleted")
             if found:
-                raise RuntimeError(f"name claim '{stored.schedule.name}' is not held by schedule {schedule_id}")
+                raise RuntimeError(f"name claim '{stored.name}' is not held by schedule {schedule_id}")
         keys = self._query(layout.exceptions_partition(workspace, schedule_id), keys_only=True)
         delete_keys(self._client, self._table, keys)
         return stored is not None

@@ -1,28 +1,33 @@
 """Office hours operations: ids, timestamps, the 404/422 decisions and retries under contention.
 
 A create takes its id from an atomic counter first (never contended), then commits its
-conditional transaction; an id taken by a create refused with 404 or 422 is a gap.
+conditional transaction; an id taken by a create refused with 404 or 422 is a gap. Reads
+answer JSON (`answers`) from stored values; only the writes build models, and import them
+when they run: the functions that read or delete never import pydantic.
 """
 
 from __future__ import annotations
 
 import functools
 import time
+from typing import TYPE_CHECKING, Any
 
 from calendar_exceptions.dynamodb import Contention, retry_contended
 from calendar_exceptions.errors import RevisionConflict, Unprocessable
-from calendar_exceptions.office_hours import rules
+from calendar_exceptions.office_hours import answers, rules
 from calendar_exceptions.office_hours.layout import Versioned
-from calendar_exceptions.office_hours.models import (
-    ExceptionChange,
-    NewException,
-    NewSchedule,
-    OfficeHoursException,
-    Schedule,
-    ScheduleChange,
-)
 from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 from calendar_exceptions.office_hours.rules import exception_not_found, schedule_not_found
+
+if TYPE_CHECKING:
+    from calendar_exceptions.office_hours.models import (
+        ExceptionChange,
+        NewException,
+        NewSchedule,
+        OfficeHoursException,
+        Schedule,
+        ScheduleChange,
+    )
 
 
 def now() -> int:
@@ -42,6 +47,8 @@ class OfficeHoursService:
         The id is taken once (an atomic counter: no race to lose); only the transaction is
         retried when another transaction held one of its items.
         """
+        from calendar_exceptions.office_hours.models import Schedule
+
         issued = self._repository.issue_id(workspace, "schedule")
         at = now()
         zone = new.time_zone_name if new.time_zone_name is not None else issued.time_zone_name
@@ -51,14 +58,15 @@ class OfficeHoursService:
         retry_contended(create, _contended, until_deadline=True)
         return schedule
 
-    def schedule(self, workspace: str, schedule_id: str) -> Schedule:
-        schedule = self._repository.schedule(workspace, schedule_id)
-        if schedule is None:
+    def schedule(self, workspace: str, schedule_id: str) -> dict[str, Any]:
+        """The schedule's answer (answers.schedule); 404 when there is none."""
+        stored = self._repository.schedule(workspace, schedule_id)
+        if stored is None:
             raise schedule_not_found(schedule_id)
-        return schedule
+        return answers.schedule(stored)
 
-    def schedules(self, workspace: str) -> list[Schedule]:
-        return self._repository.schedules(workspace)
+    def schedules(self, workspace: str) -> list[dict[str, Any]]:
+        return [answers.schedule(stored) for stored in self._repository.schedules(workspace)]
 
     def update_schedule(self, workspace: str, schedule_id: str, change: ScheduleChange) -> Schedule:
         """Apply a partial update: one UpdateItem when the name stays, a transaction moving its claim when not.
@@ -96,6 +104,8 @@ class OfficeHoursService:
             self.schedule(workspace, schedule_id)
             raise Unprocessable(problem, "time_intervals")
 
+        from calendar_exceptions.office_hours.models import OfficeHoursException
+
         issued = self._repository.issue_id(workspace, "exception")
         at = now()
         exception = OfficeHoursException(
@@ -110,14 +120,16 @@ class OfficeHoursService:
         retry_contended(create, _contended, until_deadline=True)
         return exception
 
-    def exception(self, workspace: str, schedule_id: str, exception_id: str) -> OfficeHoursException:
-        return self._stored(workspace, schedule_id, exception_id).exception
+    def exception(self, workspace: str, schedule_id: str, exception_id: str) -> dict[str, Any]:
+        """The exception's answer (answers.exception); 404 when there is none."""
+        return answers.exception(self._stored(workspace, schedule_id, exception_id).values)
 
-    def exceptions(self, workspace: str, schedule_id: str) -> list[OfficeHoursException]:
+    def exceptions(self, workspace: str, schedule_id: str) -> list[dict[str, Any]]:
+        """The answers of the schedule's exceptions; 404 when the schedule does not exist."""
         exceptions = self._repository.exceptions(workspace, schedule_id)
         if not exceptions:
             self.schedule(workspace, schedule_id)
-        return exceptions
+        return [answers.exception(stored) for stored in exceptions]
 
     def update_exception(
         self, workspace: str, schedule_id: str, exception_id: str, change: ExceptionChange

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from calendar_exceptions.account_config import layout
 from calendar_exceptions.account_config.kind import Kind
-from calendar_exceptions.special_occasions import rules
-from calendar_exceptions.special_occasions.models import NewSpecialOccasion, SpecialOccasion
 
 SPECIAL_OCCASIONS = Kind(
     type="specialoccasion",
@@ -14,7 +12,8 @@ SPECIAL_OCCASIONS = Kind(
     noun="special occasion",
     plural="special occasions",
     metric="SpecialOccasions",
-    new_model=NewSpecialOccasion,
-    model=SpecialOccasion,
-    check_event=rules.check_event,
+    models_module="calendar_exceptions.special_occasions.models",
+    model_name="SpecialOccasion",
+    new_model_name="NewSpecialOccasion",
+    rules_module="calendar_exceptions.special_occasions.rules",
 )

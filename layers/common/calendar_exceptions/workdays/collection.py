@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from calendar_exceptions.account_config import layout
 from calendar_exceptions.account_config.kind import Kind
-from calendar_exceptions.workdays import rules
-from calendar_exceptions.workdays.models import NewWorkday, Workday
 
 WORKDAYS = Kind(
     type="workinghours",
@@ -14,7 +12,8 @@ WORKDAYS = Kind(
     noun="workday",
     plural="workdays",
     metric="Workdays",
-    new_model=NewWorkday,
-    model=Workday,
-    check_event=rules.check_event,
+    models_module="calendar_exceptions.workdays.models",
+    model_name="Workday",
+    new_model_name="NewWorkday",
+    rules_module="calendar_exceptions.workdays.rules",
 )

@@ -23,10 +23,14 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from calendar_exceptions.primitives import RuleViolation
 from calendar_exceptions.special_occasions.rules import local_period
-from calendar_exceptions.workdays.models import WorkdayEvent
+
+if TYPE_CHECKING:
+    # Annotations only: the functions that validate no body import no models (pydantic).
+    from calendar_exceptions.workdays.models import WorkdayEvent
 
 WEEKLY_RULE = re.compile(r"RRULE:FREQ=WEEKLY;BYDAY=(SU|MO|TU|WE|TH|FR|SA)")
 # date.weekday() of each BYDAY code, and the names messages use.

@@ -1,0 +1,194 @@
+"""What each function of template.yaml imports (issue 15, cold start): pydantic only where a body is parsed.
+
+Each function runs in a fresh interpreter, as a new Lambda execution environment would: a
+function whose routes only read or delete imports its handler and answers real requests
+(on mock_aws storage seeded directly, in the layout the APIs store) without pydantic ever
+being imported; a function that writes imports its handler without it (its request models
+are imported by the request that parses a body).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from local import template
+
+ACCOUNT = "1234567"
+LP = f"/api/account/{ACCOUNT}/configuration/ac-common"
+SCHEDULE = "/office_hours_schedules/1"
+EXCEPTIONS = f"{SCHEDULE}/office_hours_exceptions"
+CURRENT = {"If-Match": "1"}  # the seeded collections' revision
+
+# The requests each read-only function answers: (method, path, headers, status, text its body holds).
+REQUESTS: dict[str, list[tuple[str, str, dict[str, str], int, str]]] = {
+    "ListSpecialOccasionsFunction": [
+        ("GET", f"{LP}/specialoccasion", {}, 200, '"name": "Occasion"'),
+        ("GET", f"{LP}/specialoccasion", CURRENT, 304, ""),
+    ],
+    "GetSpecialOccasionFunction": [
+        ("GET", f"{LP}/specialoccasion/1", {}, 200, '"name": "Occasion"'),
+        ("GET", f"{LP}/specialoccasion/1", CURRENT, 304, ""),
+        ("GET", f"{LP}/specialoccasion/2", {}, 404, "not found"),
+    ],
+    "DeleteSpecialOccasionsFunction": [
+        ("DELETE", f"{LP}/specialoccasion/2", CURRENT, 404, "not found"),
+        ("DELETE", f"{LP}/specialoccasion/1", CURRENT, 200, ""),
+    ],
+    "ListWorkdaysFunction": [
+        ("GET", f"{LP}/workinghours", {}, 200, '"name": "Workdays"'),
+        ("GET", f"{LP}/workinghours", CURRENT, 304, ""),
+    ],
+    "GetWorkdayFunction": [
+        ("GET", f"{LP}/workinghours/1", {}, 200, '"name": "Workdays"'),
+        ("GET", f"{LP}/workinghours/1", CURRENT, 304, ""),
+        ("GET", f"{LP}/workinghours/2", {}, 404, "not found"),
+    ],
+    "DeleteWorkdaysFunction": [
+        ("DELETE", f"{LP}/workinghours/2", CURRENT, 404, "not found"),
+        ("DELETE", f"{LP}/workinghours/1", CURRENT, 200, ""),
+    ],
+    "GetShiftStatusSkillFunction": [
+        ("GET", f"/api/account/{ACCOUNT}/skills/42/shift-status-skill", {}, 200, ""),
+    ],
+    "ListOfficeHoursSchedulesFunction": [
+        ("GET", "/office_hours_schedules", {}, 200, '"twenty_four_seven": false'),
+    ],
+    "GetOfficeHoursScheduleFunction": [
+        ("GET", SCHEDULE, {}, 200, '"day_of_week": 0'),
+        ("GET", "/office_hours_schedules/2", {}, 404, "not found"),
+    ],
+    "DeleteOfficeHoursScheduleFunction": [
+        ("DELETE", "/office_hours_schedules/2", {}, 404, "not found"),
+        ("DELETE", SCHEDULE, {}, 200, '"deleted": true'),
+    ],
+    "GetOfficeHoursEffectiveHoursFunction": [
+        ("GET", f"{SCHEDULE}/effective_hours?from=2026-12-24", {}, 200, '"office_hours_exception_id": "1"'),
+    ],
+    "GetOfficeHoursStatusFunction": [
+        ("GET", f"{SCHEDULE}/status?at=1798200000", {}, 200, '"open": '),
+    ],
+    "ListOfficeHoursExceptionsFunction": [
+        ("GET", EXCEPTIONS, {}, 200, '"day_of_week": 3'),
+        ("GET", "/office_hours_schedules/2/office_hours_exceptions", {}, 404, "not found"),
+    ],
+    "GetOfficeHoursExceptionFunction": [
+        ("GET", f"{EXCEPTIONS}/1", {}, 200, '"exception_date": "2026-12-24"'),
+        ("GET", f"{EXCEPTIONS}/2", {}, 404, "not found"),
+    ],
+    "DeleteOfficeHoursExceptionFunction": [
+        ("DELETE", f"{EXCEPTIONS}/2", {}, 404, "not found"),
+        ("DELETE", f"{EXCEPTIONS}/1", {}, 200, '"deleted": true'),
+    ],
+}
+
+# Run in a fresh interpreter from the repository root: argv[1] the function, argv[2] its requests (JSON).
+_ANSWER = """
+import json, os, sys
+os.environ.update(AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing", AWS_DEFAULT_REGION="us-east-1",
+                  POWERTOOLS_TRACE_DISABLED="true", POWERTOOLS_LOG_LEVEL="WARNING")
+os.environ.pop("AWS_ENDPOINT_URL_DYNAMODB", None)
+import boto3
+from moto import mock_aws
+from local import gateway, runtime, template
+from local.dynamodb import ensure_tables
+runtime.prepare_process()
+from calendar_exceptions import storage
+from calendar_exceptions.account_config import layout as collections
+from calendar_exceptions.office_hours import layout
+from calendar_exceptions.tokens import TokenRepository
+from tests.builders import OFFICE, interval, occasion_event, stored_occasion
+
+ACCOUNT = "1234567"
+OCCASION = stored_occasion(occasion_event("2026-12-25", "2026-12-25", working=False))
+SCHEDULE = {"type": "office_hours_schedule", "id": "1", "name": "Support", "time_zone_name": "Europe/London",
+            "time_intervals": [interval(540, 1020)], "created_at": 1, "updated_at": 1}
+EXCEPTION = {"type": "office_hours_exception", "id": "1", "office_hours_schedule_id": "1",
+             "exception_date": "2026-12-24", "exception_type": "custom_hours", "time_intervals": [interval(540, 720)],
+             "recurring_annually": False, "created_at": 1, "updated_at": 1}
+
+def put(key, values):
+    client.put_item(TableName=storage.table_name(), Item={**key, **storage.to_item(values)})
+
+with mock_aws():
+    client = boto3.client("dynamodb")
+    ensure_tables(client)
+    tokens = TokenRepository(client, storage.table_name())
+    for collection, stored in ((collections.SPECIAL_OCCASIONS, OCCASION), (collections.WORKDAYS, OFFICE)):
+        index = {"1": {"name": stored["name"], "digest": "seeded"}}
+        put(collection.head_key(ACCOUNT), {"revision": 1, "last_id": 1, "default_id": 1, "index": index})
+        put(collection.item_key(ACCOUNT, 1), stored)
+    put(layout.schedule_key("ws", "1"), {**SCHEDULE, "workspace": "ws", "version": 1})
+    put(layout.exception_key("ws", "1", "1"), {**EXCEPTION, "workspace": "ws", "version": 1})
+    claim = layout.claim_item("ws", layout.AnnualCandidate("ws", "1", "1", EXCEPTION["exception_date"]))
+    client.put_item(TableName=storage.table_name(), Item=claim)
+    bearer = {"ws": tokens.mint("ws")[0], ACCOUNT: tokens.mint(ACCOUNT)[0]}
+    function, router = runtime.load_functions()[sys.argv[1]], gateway.Router(template.functions())
+    answered = []
+    for method, path, headers, _, _ in json.loads(sys.argv[2]):
+        route, _, query = path.partition("?")
+        match = router.match(method, route)
+        assert match.function.logical_id == sys.argv[1], match
+        caller = ACCOUNT if route.startswith("/api/") else "ws"
+        sent = [("Authorization", "Bearer " + bearer[caller]), *headers.items()]
+        result = function.invoke(gateway.build_event(match, method, route, query, sent, b""))
+        answered.append([result["statusCode"], result.get("body") or ""])
+print(json.dumps([answered, sorted(m for m in sys.modules if m.split(".")[0] == "pydantic")]))
+"""
+
+_IMPORT = """
+import json, sys
+from local import runtime, template
+runtime.prepare_process()
+runtime.import_handler_module(template.functions()[sys.argv[1]], "app")
+print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] == "pydantic")))
+"""
+
+_FUNCTIONS = template.functions()
+READ_ONLY = sorted(
+    name
+    for name, spec in _FUNCTIONS.items()
+    if spec.routes and all(route.method in ("GET", "DELETE") for route in spec.routes)
+)
+WRITING = sorted(name for name, spec in _FUNCTIONS.items() if name not in READ_ONLY)
+
+
+def _run(script: str, *args: str) -> object:
+    completed = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        cwd=template.ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def test_every_read_only_function_has_its_requests_here():
+    # A function added to the template that only reads or deletes is checked like the others.
+    assert sorted(REQUESTS) == READ_ONLY
+
+
+@pytest.mark.parametrize("function", READ_ONLY)
+def test_a_function_that_reads_or_deletes_answers_without_importing_pydantic(function):
+    # Given a fresh interpreter and storage seeded directly
+    # When the function's handler is imported and answers its requests
+    answered, imported = _run(_ANSWER, function, json.dumps(REQUESTS[function]))
+    # Then each answer is the expected one, and pydantic was never imported
+    for (status, body), (method, path, _, expected, text) in zip(answered, REQUESTS[function], strict=True):
+        assert status == expected, (method, path, body)
+        assert text in body, (method, path, body)
+    assert imported == []
+
+
+@pytest.mark.parametrize("function", WRITING)
+def test_a_function_that_writes_imports_no_pydantic_before_a_body_arrives(function):
+    # Given a fresh interpreter, when the function's handler is imported
+    imported = _run(_IMPORT, function)
+    # Then pydantic is not imported yet: the request that parses a body imports it
+    assert imported == []
