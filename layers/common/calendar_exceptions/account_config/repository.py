@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from calendar_exceptions.account_config.kind import Kind
+from calendar_exceptions.account_config.layout import HEAD_SK
 from calendar_exceptions.dynamodb import CONDITION_FAILED, codes, query_items, transact
 from calendar_exceptions.errors import RevisionConflict
 from calendar_exceptions.storage import from_item, to_item
@@ -29,18 +30,17 @@ if TYPE_CHECKING:
     # or delete never import the models (pydantic).
     from calendar_exceptions.account_config.models import ObjectFields
 
-HEAD_SK = "#HEAD"
 # Accounts whose head an environment keeps (least recently used out); a head is at most
 # 500 index entries, a few tens of KB.
 _CACHED_HEADS = 64
 
 
 def head_key(kind: Kind, account: str) -> dict[str, Any]:
-    return {"pk": {"S": kind.partition_key(account)}, "sk": {"S": HEAD_SK}}
+    return kind.layout.head_key(account)
 
 
 def item_key(kind: Kind, account: str, object_id: int) -> dict[str, Any]:
-    return {"pk": {"S": kind.partition_key(account)}, "sk": {"S": kind.sort_key(object_id)}}
+    return kind.layout.item_key(account, object_id)
 
 
 @dataclass(frozen=True)
