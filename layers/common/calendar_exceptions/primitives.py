@@ -10,7 +10,10 @@ from __future__ import annotations
 import functools
 import re
 from importlib import resources
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 # A zone name field accepts at most this many characters; the longest IANA name is 32.
 MAX_TIME_ZONE = 64
@@ -62,4 +65,8 @@ def zone(name: str) -> ZoneInfo:
     if not is_zone_name(name):
         raise KeyError(name)
     with resources.files("tzdata.zoneinfo").joinpath(*name.split("/")).open("rb") as data:
+        # Imported here: zoneinfo's import reads the interpreter's build settings (about 5 ms),
+        # which a function that opens no zone (most answer without one) need not pay.
+        from zoneinfo import ZoneInfo
+
         return ZoneInfo.from_file(data, key=name)

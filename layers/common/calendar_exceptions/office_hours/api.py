@@ -18,14 +18,13 @@ from typing import TYPE_CHECKING, Any
 from calendar_exceptions import openapi
 from calendar_exceptions.errors import DomainError, InvalidInput, echo
 from calendar_exceptions.http_errors import register_error_handlers
-from calendar_exceptions.office_hours.hours_repository import HoursRepository
 from calendar_exceptions.office_hours.rules import ID_PATTERN, exception_not_found, schedule_not_found
-from calendar_exceptions.office_hours.schedule_hours import ScheduleHoursService
 from calendar_exceptions.rest import APPLICATION_JSON, Response, RestResolver
 from calendar_exceptions.storage import dynamodb_client, table_name
 from calendar_exceptions.tenancy import authentication, tenant
 
 if TYPE_CHECKING:
+    from calendar_exceptions.office_hours.schedule_hours import ScheduleHoursService
     from calendar_exceptions.office_hours.service import OfficeHoursService
 
 SCHEDULES = "/office_hours_schedules"
@@ -95,7 +94,7 @@ def workspace(app: RestResolver) -> str:
 
 @functools.cache
 def service() -> OfficeHoursService:
-    # Imported here, not above: the hours functions (hours_service) never use it (their cold start).
+    # Imported here, not above: each function imports only the service its routes use (cold start).
     from calendar_exceptions.office_hours.repository import OfficeHoursRepository
     from calendar_exceptions.office_hours.service import OfficeHoursService
 
@@ -104,6 +103,9 @@ def service() -> OfficeHoursService:
 
 @functools.cache
 def hours_service() -> ScheduleHoursService:
+    from calendar_exceptions.office_hours.hours_repository import HoursRepository
+    from calendar_exceptions.office_hours.schedule_hours import ScheduleHoursService
+
     return ScheduleHoursService(HoursRepository(dynamodb_client(), table_name()))
 
 
