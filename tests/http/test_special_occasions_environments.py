@@ -41,7 +41,7 @@ def put(env: CollectionService, revision: int, *bodies: dict[str, Any]):
 
 def stored(env: CollectionService) -> tuple[int, list[dict[str, Any]]]:
     outcome = env.list(ACCOUNT)
-    return outcome.revision, [o.to_json() for o in outcome.objects]
+    return outcome.revision, list(outcome.objects)  # reads answer the stored JSON
 
 
 @pytest.fixture
