@@ -170,7 +170,7 @@ class Hours:
         A period open at `first`'s midnight starts there, one open at the end of `last` ends there.
         """
         dates = islice(self._dates(first.toordinal()), max(last.toordinal() - first.toordinal() + 1, 0))
-        return _union((start, end) for _, _, _, intervals in dates for _, _, start, end in intervals)
+        return union((start, end) for _, _, _, intervals in dates for _, _, start, end in intervals)
 
     def status(self, at: int) -> Status:
         today = self.local_date(at)
@@ -178,7 +178,7 @@ class Hours:
         # The dates from today's up to the last one starting within the horizon: a period
         # still open at its end ends after the horizon.
         dates = takewhile(lambda found: found[2] <= horizon, self._dates(today.toordinal()))
-        periods = _union((start, end) for _, _, _, intervals in dates for _, _, start, end in intervals)
+        periods = union((start, end) for _, _, _, intervals in dates for _, _, start, end in intervals)
         opened, next_open, next_close = open_at(periods, at, horizon)
         return Status(at, opened, next_open, next_close, self.replacement(today))
 
@@ -238,7 +238,7 @@ class Hours:
             local = datetime.fromtimestamp(instant, self._zone).replace(tzinfo=None)
             return (local - datetime.fromordinal(ordinal)) // timedelta(minutes=1)
 
-        return [(minute(start), minute(end), start, end) for start, end in _union(instants)]
+        return [(minute(start), minute(end), start, end) for start, end in union(instants)]
 
     def _instant(self, ordinal: int, minute: int) -> int:
         """Minute `minute` (0..1440) of the local date as Unix seconds: fold=0 is both RFC 5545 rules."""
@@ -267,8 +267,9 @@ def _nothing(day: date, /) -> None:
     return None
 
 
-def _union(intervals: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """Intervals sorted by start, with those that touch or overlap joined: lazily, for the status."""
+def union(intervals: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Intervals sorted by start, with those that touch or overlap joined: lazily, for the status.
+    Shared with the LivePerson shift status (shift_status/shifts.py)."""
     current_start = current_end = None
     for start, end in intervals:
         if current_end is not None and start <= current_end:
@@ -283,4 +284,4 @@ def _union(intervals: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
 
 def _pieces(intervals: Iterable[tuple[int, int]]) -> tuple[_Piece, ...]:
     """A date's minute intervals joined, with their bounds in seconds from midnight too."""
-    return tuple((start, end, start * 60, end * 60) for start, end in _union(sorted(intervals)))
+    return tuple((start, end, start * 60, end * 60) for start, end in union(sorted(intervals)))

@@ -125,6 +125,14 @@ class Request:
         value = self.headers.get(name)
         return [] if value is None else [value]
 
+    def query_values(self, name: str) -> list[str]:
+        """Every value of query parameter `name` as sent (`query_string_parameters` keeps only the last)."""
+        values = self.multi_value_query_string_parameters.get(name)
+        if values is not None:
+            return [str(value) for value in values]
+        value = self.query_string_parameters.get(name)
+        return [] if value is None else [str(value)]
+
 
 class Route:
     """A declared route: what the resolver matches and calls, and what the OpenAPI document says of it.

@@ -43,12 +43,7 @@ def resolver(kind: Kind) -> RestResolver:
 
 def _supported_version(app: RestResolver, caller: str) -> None:
     """Every route, once the caller and the account are checked: a `v` that is sent must be one served (400)."""
-    event = app.current_event
-    values = event.multi_value_query_string_parameters.get(VERSION_PARAMETER)
-    if values is None:
-        single = event.query_string_parameters.get(VERSION_PARAMETER)
-        values = [] if single is None else [single]
-    for value in values:
+    for value in app.current_event.query_values(VERSION_PARAMETER):
         if value not in VERSIONS:
             raise InvalidInput(
                 f"{VERSION_PARAMETER}: {echo(value)} is not an API version this service serves ({VERSIONS[0]})",

@@ -12,11 +12,10 @@ import json
 import re
 import time
 from collections.abc import Callable
-from typing import Any
 
 from calendar_exceptions import openapi
 from calendar_exceptions.account_config.defaults import read_defaults
-from calendar_exceptions.errors import InvalidInput
+from calendar_exceptions.errors import InvalidInput, echo
 from calendar_exceptions.http_errors import register_error_handlers
 from calendar_exceptions.liveperson import LivePersonErrorFormat, path_account_is_the_callers
 from calendar_exceptions.rest import APPLICATION_JSON, Response, RestResolver
@@ -51,28 +50,19 @@ def skill_status(app: RestResolver, skill_id: str, now: Callable[[], float] = ti
 
 def _skill_id(value: str) -> int:
     if not _DIGITS.fullmatch(value) or int(value) == 0:
-        raise InvalidInput(f"skillId: '{value}' is not a positive integer", "skillId")
+        raise InvalidInput(f"skillId: {echo(value)} is not a positive integer", "skillId")
     return int(value)
 
 
 def _at(app: RestResolver, now: Callable[[], float]) -> int:
-    values = _query_values(app.current_event.raw_event, "at")
+    values = app.current_event.query_values("at")
     if not values:
         return int(now() * 1000)
     if len(values) > 1:
         raise InvalidInput("at: give it once", "at")
     if not _DIGITS.fullmatch(values[0]) or int(values[0]) > MAX_AT:
-        raise InvalidInput(f"at: '{values[0]}' is not epoch milliseconds from 0 to {MAX_AT}", "at")
+        raise InvalidInput(f"at: {echo(values[0])} is not epoch milliseconds from 0 to {MAX_AT}", "at")
     return int(values[0])
-
-
-def _query_values(event: dict[str, Any], name: str) -> list[str]:
-    # multiValueQueryStringParameters when present, as for headers: it has every value sent.
-    multi = event.get("multiValueQueryStringParameters")
-    if isinstance(multi, dict):
-        return [str(value) for value in multi.get(name) or []]
-    single = event.get("queryStringParameters") or {}
-    return [str(single[name])] if single.get(name) is not None else []
 
 
 # --- what the route declares for the OpenAPI document (tools/openapi.py) ----------------------

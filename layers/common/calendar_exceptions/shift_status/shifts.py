@@ -41,7 +41,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any, NamedTuple
 
-from calendar_exceptions.hours import HORIZON, open_at
+from calendar_exceptions.hours import HORIZON, open_at, union
 from calendar_exceptions.shift_status.occurrences import (
     Window,
     day_span,
@@ -119,14 +119,7 @@ def _runs(days: Iterable[int]) -> Iterable[tuple[int, int]]:
 
 def _union(periods: Iterable[Period]) -> list[Period]:
     """Non-empty periods sorted, those that touch or overlap joined."""
-    joined: list[Period] = []
-    for start, end in sorted(p for p in periods if p[1] > p[0]):
-        if joined and start <= joined[-1][1]:
-            if end > joined[-1][1]:
-                joined[-1] = (joined[-1][0], end)
-            continue
-        joined.append((start, end))
-    return joined
+    return list(union(sorted(p for p in periods if p[1] > p[0])))
 
 
 def _subtract(periods: list[Period], removed: list[Period]) -> list[Period]:
