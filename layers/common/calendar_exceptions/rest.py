@@ -39,6 +39,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from calendar_exceptions.errors import InvalidInput
+
 APPLICATION_JSON = "application/json"
 
 # One path segment, as Powertools matches a <parameter>: RFC 3986 characters, escapes as sent.
@@ -132,6 +134,17 @@ class Request:
             return [str(value) for value in values]
         value = self.query_string_parameters.get(name)
         return [] if value is None else [str(value)]
+
+    def query_value(self, name: str) -> str | None:
+        """The one value of query parameter `name`, None when it is not sent.
+
+        The one reading of a query parameter for every route: sent twice, even with the same
+        value, it is ambiguous (which one did the caller mean?) and refused, 400 naming it.
+        """
+        values = self.query_values(name)
+        if len(values) > 1:
+            raise InvalidInput(f"{name}: sent {len(values)} times; send it once", name)
+        return values[0] if values else None
 
 
 class Route:
