@@ -20,7 +20,7 @@ if LAYER not in sys.path:
     sys.path.insert(0, LAYER)
 
 from calendar_exceptions.hours import Hours, Replacement, WeeklyInterval  # noqa: E402
-from calendar_exceptions.office_hours.governing_exceptions import DatedException, GoverningExceptions  # noqa: E402
+from calendar_exceptions.office_hours.hours.governing import DatedException, GoverningExceptions  # noqa: E402
 
 YEAR_GOAL = 0.005
 STATUS_GOAL = 0.0005

@@ -247,8 +247,8 @@ def _schemas() -> dict[str, Any]:
 
 def _hours_schemas(id_pattern: str) -> dict[str, Any]:
     """The answers of the effective hours and status routes (extensions of Intercom's API), as
-    `office_hours/schedule_hours.py` builds them: plain dicts, no models."""
-    from calendar_exceptions.office_hours import schedule_hours
+    `office_hours/hours/service.py` builds them: plain dicts, no models."""
+    from calendar_exceptions.office_hours.hours import service as hours_service
 
     identifier = {"type": "string", "pattern": id_pattern}
     instant = {"type": "integer"}
@@ -277,7 +277,7 @@ def _hours_schemas(id_pattern: str) -> dict[str, Any]:
         "OfficeHoursEffectiveDay": day,
         "OfficeHoursEffectiveHours": closed_object(
             {
-                "type": {"const": schedule_hours.EFFECTIVE_HOURS_TYPE},
+                "type": {"const": hours_service.EFFECTIVE_HOURS_TYPE},
                 "office_hours_schedule_id": identifier,
                 "time_zone_name": {"type": "string"},
                 "days": {"type": "array", "items": _ref("OfficeHoursEffectiveDay")},
@@ -285,7 +285,7 @@ def _hours_schemas(id_pattern: str) -> dict[str, Any]:
         ),
         "OfficeHoursStatus": closed_object(
             {
-                "type": {"const": schedule_hours.STATUS_TYPE},
+                "type": {"const": hours_service.STATUS_TYPE},
                 "office_hours_schedule_id": identifier,
                 "at": instant,
                 "open": {"type": "boolean"},

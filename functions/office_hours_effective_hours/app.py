@@ -6,7 +6,7 @@ An extension of Intercom's office hours API (docs/office-hours.md).
 from calendar_exceptions import openapi
 from calendar_exceptions.entrypoint import api_gateway_handler
 from calendar_exceptions.office_hours import api, rules
-from calendar_exceptions.office_hours.schedule_hours import requested_date
+from calendar_exceptions.office_hours.hours.service import requested_date
 
 app = api.resolver()
 

@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calendar_exceptions import primitives
-from calendar_exceptions.office_hours.hours_repository import StoredHours
-from calendar_exceptions.office_hours.schedule_hours import ScheduleHoursService
+from calendar_exceptions.office_hours.hours.reads import StoredHours
+from calendar_exceptions.office_hours.hours.service import ScheduleHoursService
 
 SETTINGS = settings(max_examples=120, deadline=None)
 ZONES = ["UTC", "Europe/London", "America/New_York", "Australia/Sydney", "Australia/Lord_Howe", "America/Santiago"]

@@ -24,7 +24,7 @@ from calendar_exceptions.storage import dynamodb_client, table_name
 from calendar_exceptions.tenancy import authentication, tenant
 
 if TYPE_CHECKING:
-    from calendar_exceptions.office_hours.schedule_hours import ScheduleHoursService
+    from calendar_exceptions.office_hours.hours.service import ScheduleHoursService
     from calendar_exceptions.office_hours.service import OfficeHoursService
 
 SCHEDULES = "/office_hours_schedules"
@@ -103,8 +103,8 @@ def service() -> OfficeHoursService:
 
 @functools.cache
 def hours_service() -> ScheduleHoursService:
-    from calendar_exceptions.office_hours.hours_repository import HoursRepository
-    from calendar_exceptions.office_hours.schedule_hours import ScheduleHoursService
+    from calendar_exceptions.office_hours.hours.reads import HoursRepository
+    from calendar_exceptions.office_hours.hours.service import ScheduleHoursService
 
     return ScheduleHoursService(HoursRepository(dynamodb_client(), table_name()))
 

@@ -1,11 +1,11 @@
 """A schedule's effective hours by date and its status at an instant: the answers of the two hours routes.
 
 Extensions of Intercom's office hours API, which has no such endpoint (docs/office-hours.md).
-The schedule and its exceptions, as `hours_repository` reads them, become the hours engine's
+The schedule and its exceptions, as `reads.py` gets them, become the hours engine's
 local-time rules (`calendar_exceptions.hours`): the schedule's weekly intervals, and each
-date's governing exception (`governing_exceptions`, with `recurring_annually`) replacing the
+date's governing exception (`governing.py`, with `recurring_annually`) replacing the
 whole date. The query parameters' rules are `rules.check_hours_date`, `rules.hours_range`
-and `rules.check_instant`. No models (pydantic) are imported: see `hours_repository`.
+and `rules.check_instant`. No models (pydantic) are imported: see `reads.py`.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from calendar_exceptions import primitives
 from calendar_exceptions.errors import InvalidInput
 from calendar_exceptions.hours import DayHours, Hours, Replacement, Status, WeeklyInterval
 from calendar_exceptions.office_hours import rules
-from calendar_exceptions.office_hours.governing_exceptions import DatedException, GoverningExceptions
-from calendar_exceptions.office_hours.hours_repository import StoredHours
+from calendar_exceptions.office_hours.hours.governing import DatedException, GoverningExceptions
+from calendar_exceptions.office_hours.hours.reads import StoredHours
 
 EFFECTIVE_HOURS_TYPE = "office_hours_effective_hours"
 STATUS_TYPE = "office_hours_status"
