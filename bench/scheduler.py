@@ -3,7 +3,7 @@
 Both run in-process against moto with the template's table and index, seeded by inserting
 items straight into moto's backend (the API would take minutes for 100,000 exceptions;
 what is seeded is what the API stores: `repository.exception_item` and `claim_item`).
-The job is the real one, `recurrence.apply_annual_recurrences`, with the time of the daily
+The job is the real one, `annual/job.py`'s `apply_annual_recurrences`, with the time of the daily
 run of 2 March 2027. The baseline (`ScanRepository`) runs the same job, with the same
 decisions and writes, but finds its candidates with a Scan of the whole table and a filter.
 
@@ -214,7 +214,7 @@ def scaling(bench: Bench, scales: tuple[int, ...] = SCALES) -> list[Run]:
     """Both jobs on the same seeded table, for each number of stored exceptions."""
     import boto3
 
-    from calendar_exceptions.office_hours import recurrence
+    from calendar_exceptions.office_hours.annual import job as annual_job
     from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 
     runs = []
@@ -230,7 +230,7 @@ def scaling(bench: Bench, scales: tuple[int, ...] = SCALES) -> list[Run]:
                     else scan_repository(client, world.table)
                 )
                 started = time.perf_counter()
-                summary = recurrence.apply_annual_recurrences(repository, NOW, PLENTY_OF_TIME)
+                summary = annual_job.apply_annual_recurrences(repository, NOW, PLENTY_OF_TIME)
                 seconds = time.perf_counter() - started
                 if (summary.due, summary.moved, summary.complete) != (DUE, DUE, True):
                     raise AssertionError(f"{method} at {stored}: {summary.to_json()}")
@@ -255,7 +255,7 @@ def per_due_item(bench: Bench, stored: int = 1_000) -> PerDue:
     """One run with the capacity meter: 100 due among `stored`, in len(ZONES) schedules."""
     import boto3
 
-    from calendar_exceptions.office_hours import recurrence
+    from calendar_exceptions.office_hours.annual import job as annual_job
     from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 
     with bench.world() as world, item_level_rollback():
@@ -264,7 +264,7 @@ def per_due_item(bench: Bench, stored: int = 1_000) -> PerDue:
         meter = Meter(world.client, world.table, table_indexes())
         meter.attach(client.meta.events)
         reads = _Reads(client, seeded.table_bytes, seeded.items)
-        summary = recurrence.apply_annual_recurrences(OfficeHoursRepository(client, world.table), NOW, PLENTY_OF_TIME)
+        summary = annual_job.apply_annual_recurrences(OfficeHoursRepository(client, world.table), NOW, PLENTY_OF_TIME)
         if (summary.due, summary.moved) != (DUE, DUE):
             raise AssertionError(summary.to_json())
         costs = meter.reset()

@@ -8,16 +8,16 @@ docs/annual-recurrence.md.
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from calendar_exceptions.entrypoint import scheduled_handler
-from calendar_exceptions.office_hours import recurrence
+from calendar_exceptions.office_hours.annual import job
 from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 from calendar_exceptions.storage import dynamodb_client, table_name
 
 
 def apply_annual_recurrences(event: dict, context: LambdaContext) -> dict:
-    now = recurrence.run_time(event, recurrence.clock())
+    now = job.run_time(event, job.clock())
     repository = OfficeHoursRepository(dynamodb_client(), table_name())
-    summary = recurrence.apply_annual_recurrences(repository, now, context.get_remaining_time_in_millis)
-    recurrence.publish(summary)
+    summary = job.apply_annual_recurrences(repository, now, context.get_remaining_time_in_millis)
+    job.publish(summary)
     return summary.to_json()
 
 

@@ -13,7 +13,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from calendar_exceptions.office_hours import recurrence
+from calendar_exceptions.office_hours.annual import job as annual_job
+from calendar_exceptions.office_hours.annual.job import FutureTime, apply_annual_recurrences, in_turn
 from calendar_exceptions.office_hours.layout import (
     ANNUAL_BLOCKED,
     AnnualCandidate,
@@ -23,7 +24,6 @@ from calendar_exceptions.office_hours.layout import (
     schedule_item,
 )
 from calendar_exceptions.office_hours.models import OfficeHoursException, Schedule
-from calendar_exceptions.office_hours.recurrence import FutureTime, apply_annual_recurrences, in_turn
 from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 from local import template
 from tests.builders import SCHEDULES, closed, exception_url, exceptions_url, schedule
@@ -43,7 +43,7 @@ def scheduled(time: str, **detail) -> dict:
 
 @pytest.fixture
 def clock(monkeypatch):
-    monkeypatch.setattr(recurrence, "clock", lambda: CLOCK)
+    monkeypatch.setattr(annual_job, "clock", lambda: CLOCK)
 
 
 @pytest.fixture
@@ -158,7 +158,7 @@ def test_thousands_of_blocked_exceptions_in_one_workspace_do_not_keep_another_wo
     [quiet] = _seed_workspace(dynamodb, "quiet", [("2027-03-01", True)])
     # When the daily run (2 March 2027, 00:05 UTC) has only a few seconds beyond its stop
     # margin, as when the local runner's timeout scale shrinks it
-    budget_s = recurrence.STOP_MARGIN_MS / 1000 + 8
+    budget_s = annual_job.STOP_MARGIN_MS / 1000 + 8
     monkeypatch.setenv("LOCAL_TIMEOUT_SCALE", str(budget_s / template.functions()[JOB].timeout))
     summary = functions[JOB].invoke(FIXTURE)
     # Then it runs out of time among the blocked ones (each one tried costs a refused
@@ -181,7 +181,7 @@ def test_an_exception_found_blocked_is_tried_after_the_others_by_later_runs(api,
     # And then one that can move, later than all of them in the same workspace
     movable = api.call("POST", exceptions_url(schedule_id), closed("2026-12-25", recurring_annually=True)).body
     # When the next run has time for one exception only
-    checks = iter([PLENTY_OF_TIME] + [recurrence.STOP_MARGIN_MS - 1] * 10)
+    checks = iter([PLENTY_OF_TIME] + [annual_job.STOP_MARGIN_MS - 1] * 10)
     summary = apply_annual_recurrences(repository, now + timedelta(days=1), lambda: next(checks))
     # Then the one it tried is the one that can move
     assert (summary.moved, summary.skipped, summary.complete) == (1, 0, False)

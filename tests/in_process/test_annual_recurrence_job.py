@@ -9,9 +9,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from calendar_exceptions.observability import logger
-from calendar_exceptions.office_hours import recurrence, service
+from calendar_exceptions.office_hours import service
+from calendar_exceptions.office_hours.annual import job as annual_job
+from calendar_exceptions.office_hours.annual.job import apply_annual_recurrences
 from calendar_exceptions.office_hours.layout import ANNUAL_BLOCKED
-from calendar_exceptions.office_hours.recurrence import apply_annual_recurrences
 from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 from local import template
 from tests.builders import SCHEDULES, closed, custom_hours, exception_url, exceptions_url, schedule
@@ -286,7 +287,7 @@ class FakeContext:
 
     def get_remaining_time_in_millis(self) -> int:
         self.checks += 1
-        return PLENTY_OF_TIME if self.checks <= self._items else recurrence.STOP_MARGIN_MS - 1
+        return PLENTY_OF_TIME if self.checks <= self._items else annual_job.STOP_MARGIN_MS - 1
 
 
 def test_a_run_short_of_time_stops_cleanly_and_the_next_run_finishes(api, dynamodb):
@@ -394,11 +395,11 @@ def test_the_handler_takes_now_from_the_event_and_logs_one_summary_line_with_met
 @pytest.mark.parametrize("event", [{}, {"time": 5}, {"time": "2027-03-01T12:30:00"}], ids=["none", "number", "naive"])
 def test_an_event_without_a_usable_time_is_refused_never_replaced_by_the_clock(event):
     with pytest.raises(ValueError):
-        recurrence.event_time(event)
+        annual_job.event_time(event)
 
 
 def test_the_template_runs_the_job_daily_shortly_after_midnight_utc():
     spec = template.functions()["ApplyAnnualRecurrencesFunction"]
     [daily] = spec.schedules
     assert daily["Schedule"] == "cron(5 0 * * ? *)"
-    assert spec.timeout * 1000 > 10 * recurrence.STOP_MARGIN_MS
+    assert spec.timeout * 1000 > 10 * annual_job.STOP_MARGIN_MS

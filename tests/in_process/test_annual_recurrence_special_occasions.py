@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime
 import pytest
 from dateutil.rrule import rrulestr
 
-from calendar_exceptions.office_hours.annual_dates import next_occurrence
-from calendar_exceptions.office_hours.recurrence import apply_annual_recurrences
+from calendar_exceptions.office_hours.annual.dates import next_occurrence
+from calendar_exceptions.office_hours.annual.job import apply_annual_recurrences
 from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 from tests.builders import collection, occasion, with_event
 from tests.in_process.conftest import TABLE

@@ -10,7 +10,7 @@ from dateutil.rrule import YEARLY, rrule
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calendar_exceptions.office_hours.annual_dates import latest_passed_date, local_today, next_occurrence
+from calendar_exceptions.office_hours.annual.dates import latest_passed_date, local_today, next_occurrence
 
 KIRITIMATI, PAGO_PAGO = ZoneInfo("Pacific/Kiritimati"), ZoneInfo("Pacific/Pago_Pago")
 

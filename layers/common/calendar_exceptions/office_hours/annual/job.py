@@ -26,7 +26,7 @@ from aws_lambda_powertools.metrics import MetricUnit
 from calendar_exceptions import primitives
 from calendar_exceptions.dynamodb import Contention
 from calendar_exceptions.observability import logger, metrics
-from calendar_exceptions.office_hours.annual_dates import latest_passed_date, local_today, next_occurrence
+from calendar_exceptions.office_hours.annual.dates import latest_passed_date, local_today, next_occurrence
 from calendar_exceptions.office_hours.layout import ANNUAL_SHARDS, AnnualCandidate
 from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 from calendar_exceptions.office_hours.rules import DateTaken
