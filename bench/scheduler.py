@@ -150,8 +150,8 @@ def item_level_rollback() -> Iterator[None]:
 
 def scan_repository(client: Any, table: str) -> Any:
     """The baseline: the job's repository, finding candidates with a Scan of the whole table."""
+    from calendar_exceptions.office_hours.exception_repository import OfficeHoursRepository
     from calendar_exceptions.office_hours.layout import ANNUAL_SHARDS, AnnualCandidate
-    from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 
     class ScanRepository(OfficeHoursRepository):
         def annual_candidates(self, shard: str, cutoff: str) -> Iterator[AnnualCandidate]:
@@ -215,7 +215,7 @@ def scaling(bench: Bench, scales: tuple[int, ...] = SCALES) -> list[Run]:
     import boto3
 
     from calendar_exceptions.office_hours.annual import job as annual_job
-    from calendar_exceptions.office_hours.repository import OfficeHoursRepository
+    from calendar_exceptions.office_hours.exception_repository import OfficeHoursRepository
 
     runs = []
     for stored in scales:
@@ -256,7 +256,7 @@ def per_due_item(bench: Bench, stored: int = 1_000) -> PerDue:
     import boto3
 
     from calendar_exceptions.office_hours.annual import job as annual_job
-    from calendar_exceptions.office_hours.repository import OfficeHoursRepository
+    from calendar_exceptions.office_hours.exception_repository import OfficeHoursRepository
 
     with bench.world() as world, item_level_rollback():
         seeded = seed(world.table, stored)

@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
 
     prepare(args.table)
     from calendar_exceptions.errors import DomainError
-    from calendar_exceptions.office_hours.repository import OfficeHoursRepository
+    from calendar_exceptions.office_hours.exception_repository import OfficeHoursRepository
     from calendar_exceptions.office_hours.service import OfficeHoursService
     from calendar_exceptions.primitives import RuleViolation
     from local.dynamodb import NoLocalStorage

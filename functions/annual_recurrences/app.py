@@ -9,7 +9,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from calendar_exceptions.entrypoint import scheduled_handler
 from calendar_exceptions.office_hours.annual import job
-from calendar_exceptions.office_hours.repository import OfficeHoursRepository
+from calendar_exceptions.office_hours.exception_repository import OfficeHoursRepository
 from calendar_exceptions.storage import dynamodb_client, table_name
 
 

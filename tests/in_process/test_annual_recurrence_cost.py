@@ -9,9 +9,9 @@ from types import SimpleNamespace
 import pytest
 
 from calendar_exceptions.office_hours.annual.job import apply_annual_recurrences
+from calendar_exceptions.office_hours.exception_repository import OfficeHoursRepository
 from calendar_exceptions.office_hours.layout import claim_item, exception_item
 from calendar_exceptions.office_hours.models import OfficeHoursException
-from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 from tests.builders import SCHEDULES, schedule
 from tests.in_process.conftest import TABLE
 

@@ -15,6 +15,7 @@ import pytest
 
 from calendar_exceptions.office_hours.annual import job as annual_job
 from calendar_exceptions.office_hours.annual.job import FutureTime, apply_annual_recurrences, in_turn
+from calendar_exceptions.office_hours.exception_repository import OfficeHoursRepository
 from calendar_exceptions.office_hours.layout import (
     ANNUAL_BLOCKED,
     AnnualCandidate,
@@ -24,7 +25,6 @@ from calendar_exceptions.office_hours.layout import (
     schedule_item,
 )
 from calendar_exceptions.office_hours.models import OfficeHoursException, Schedule
-from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 from local import template
 from tests.builders import SCHEDULES, closed, exception_url, exceptions_url, schedule
 from tests.in_process.conftest import TABLE

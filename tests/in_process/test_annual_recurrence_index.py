@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from calendar_exceptions.office_hours.exception_repository import OfficeHoursRepository
 from calendar_exceptions.office_hours.layout import (
     ANNUAL_BLOCKED,
     ANNUAL_INDEX,
@@ -13,7 +14,6 @@ from calendar_exceptions.office_hours.layout import (
     annual_shard,
     exception_key,
 )
-from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 from local import template
 from tests.builders import closed, exception_url, exceptions_url
 from tests.in_process.conftest import TABLE

@@ -12,8 +12,8 @@ from calendar_exceptions.observability import logger
 from calendar_exceptions.office_hours import service
 from calendar_exceptions.office_hours.annual import job as annual_job
 from calendar_exceptions.office_hours.annual.job import apply_annual_recurrences
+from calendar_exceptions.office_hours.exception_repository import OfficeHoursRepository
 from calendar_exceptions.office_hours.layout import ANNUAL_BLOCKED
-from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 from local import template
 from tests.builders import SCHEDULES, closed, custom_hours, exception_url, exceptions_url, schedule
 from tests.in_process.conftest import TABLE

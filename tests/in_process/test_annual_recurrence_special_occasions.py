@@ -9,7 +9,7 @@ from dateutil.rrule import rrulestr
 
 from calendar_exceptions.office_hours.annual.dates import next_occurrence
 from calendar_exceptions.office_hours.annual.job import apply_annual_recurrences
-from calendar_exceptions.office_hours.repository import OfficeHoursRepository
+from calendar_exceptions.office_hours.exception_repository import OfficeHoursRepository
 from tests.builders import collection, occasion, with_event
 from tests.in_process.conftest import TABLE
 

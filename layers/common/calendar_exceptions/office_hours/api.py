@@ -95,7 +95,7 @@ def workspace(app: RestResolver) -> str:
 @functools.cache
 def service() -> OfficeHoursService:
     # Imported here, not above: each function imports only the service its routes use (cold start).
-    from calendar_exceptions.office_hours.repository import OfficeHoursRepository
+    from calendar_exceptions.office_hours.exception_repository import OfficeHoursRepository
     from calendar_exceptions.office_hours.service import OfficeHoursService
 
     return OfficeHoursService(OfficeHoursRepository(dynamodb_client(), table_name()))

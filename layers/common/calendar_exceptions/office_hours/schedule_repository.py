@@ -1,6 +1,6 @@
 """DynamoDB access for office hours schedules and the workspace item: the writes that keep schedule rules.
 
-The base of `repository.OfficeHoursRepository`. A schedule's name claim is written in the
+The base of `exception_repository.OfficeHoursRepository`. A schedule's name claim is written in the
 same transaction as the schedule that takes the name, under `attribute_not_exists`, which
 keeps names unique in a workspace (rules.NameTaken) however requests race; a rename moves
 the claim and a delete releases it in the transaction that writes the schedule. Ids come
@@ -30,7 +30,7 @@ from calendar_exceptions.office_hours.rules import NameTaken
 from calendar_exceptions.storage import from_item, to_item
 
 if TYPE_CHECKING:
-    # Writes are given models; reads give stored values (plain): see repository.py.
+    # Writes are given models; reads give stored values (plain): see exception_repository.py.
     from calendar_exceptions.office_hours.models import Schedule, ScheduleChange
 
 

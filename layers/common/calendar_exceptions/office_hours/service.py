@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from calendar_exceptions.dynamodb import Contention, retry_contended
 from calendar_exceptions.errors import RevisionConflict, Unprocessable
 from calendar_exceptions.office_hours import answers, rules
+from calendar_exceptions.office_hours.exception_repository import OfficeHoursRepository
 from calendar_exceptions.office_hours.layout import Versioned
-from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 from calendar_exceptions.office_hours.rules import exception_not_found, schedule_not_found
 
 if TYPE_CHECKING:

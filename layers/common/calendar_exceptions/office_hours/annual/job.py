@@ -27,8 +27,8 @@ from calendar_exceptions import primitives
 from calendar_exceptions.dynamodb import Contention
 from calendar_exceptions.observability import logger, metrics
 from calendar_exceptions.office_hours.annual.dates import latest_passed_date, local_today, next_occurrence
+from calendar_exceptions.office_hours.exception_repository import OfficeHoursRepository
 from calendar_exceptions.office_hours.layout import ANNUAL_SHARDS, AnnualCandidate
-from calendar_exceptions.office_hours.repository import OfficeHoursRepository
 from calendar_exceptions.office_hours.rules import DateTaken
 
 # Stop while this much Lambda time is left: more than one item's worst case (a GetItem
