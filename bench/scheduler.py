@@ -149,11 +149,11 @@ def item_level_rollback() -> Iterator[None]:
 
 
 def scan_repository(client: Any, table: str) -> Any:
-    """The baseline: the job's repository, finding candidates with a Scan of the whole table."""
-    from calendar_exceptions.office_hours.exception_repository import OfficeHoursRepository
+    """The baseline: the job's exception repository, finding candidates with a Scan of the whole table."""
+    from calendar_exceptions.office_hours.exception_repository import ExceptionRepository
     from calendar_exceptions.office_hours.layout import ANNUAL_SHARDS, AnnualCandidate
 
-    class ScanRepository(OfficeHoursRepository):
+    class ScanRepository(ExceptionRepository):
         def annual_candidates(self, shard: str, cutoff: str) -> Iterator[AnnualCandidate]:
             if shard != ANNUAL_SHARDS[0]:
                 return
@@ -215,7 +215,8 @@ def scaling(bench: Bench, scales: tuple[int, ...] = SCALES) -> list[Run]:
     import boto3
 
     from calendar_exceptions.office_hours.annual import job as annual_job
-    from calendar_exceptions.office_hours.exception_repository import OfficeHoursRepository
+    from calendar_exceptions.office_hours.exception_repository import ExceptionRepository
+    from calendar_exceptions.office_hours.schedule_repository import ScheduleRepository
 
     runs = []
     for stored in scales:
@@ -224,13 +225,14 @@ def scaling(bench: Bench, scales: tuple[int, ...] = SCALES) -> list[Run]:
                 seeded = seed(world.table, stored)
                 client = boto3.client("dynamodb")
                 reads = _Reads(client, seeded.table_bytes, seeded.items)
-                repository = (
-                    OfficeHoursRepository(client, world.table)
+                exceptions = (
+                    ExceptionRepository(client, world.table)
                     if method.startswith("index")
                     else scan_repository(client, world.table)
                 )
+                schedules = ScheduleRepository(client, world.table)
                 started = time.perf_counter()
-                summary = annual_job.apply_annual_recurrences(repository, NOW, PLENTY_OF_TIME)
+                summary = annual_job.apply_annual_recurrences(exceptions, schedules, NOW, PLENTY_OF_TIME)
                 seconds = time.perf_counter() - started
                 if (summary.due, summary.moved, summary.complete) != (DUE, DUE, True):
                     raise AssertionError(f"{method} at {stored}: {summary.to_json()}")
@@ -256,7 +258,8 @@ def per_due_item(bench: Bench, stored: int = 1_000) -> PerDue:
     import boto3
 
     from calendar_exceptions.office_hours.annual import job as annual_job
-    from calendar_exceptions.office_hours.exception_repository import OfficeHoursRepository
+    from calendar_exceptions.office_hours.exception_repository import ExceptionRepository
+    from calendar_exceptions.office_hours.schedule_repository import ScheduleRepository
 
     with bench.world() as world, item_level_rollback():
         seeded = seed(world.table, stored)
@@ -264,7 +267,8 @@ def per_due_item(bench: Bench, stored: int = 1_000) -> PerDue:
         meter = Meter(world.client, world.table, table_indexes())
         meter.attach(client.meta.events)
         reads = _Reads(client, seeded.table_bytes, seeded.items)
-        summary = annual_job.apply_annual_recurrences(OfficeHoursRepository(client, world.table), NOW, PLENTY_OF_TIME)
+        exceptions, schedules = ExceptionRepository(client, world.table), ScheduleRepository(client, world.table)
+        summary = annual_job.apply_annual_recurrences(exceptions, schedules, NOW, PLENTY_OF_TIME)
         if (summary.due, summary.moved) != (DUE, DUE):
             raise AssertionError(summary.to_json())
         costs = meter.reset()

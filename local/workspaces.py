@@ -29,17 +29,19 @@ def main(argv: list[str] | None = None) -> int:
 
     prepare(args.table)
     from calendar_exceptions.errors import DomainError
-    from calendar_exceptions.office_hours.exception_repository import OfficeHoursRepository
+    from calendar_exceptions.office_hours.exception_repository import ExceptionRepository
+    from calendar_exceptions.office_hours.schedule_repository import ScheduleRepository
     from calendar_exceptions.office_hours.service import OfficeHoursService
     from calendar_exceptions.primitives import RuleViolation
     from local.dynamodb import NoLocalStorage
 
     try:
         with operator_storage(args.table) as (client, table):
-            repository = OfficeHoursRepository(client, table)
+            schedules = ScheduleRepository(client, table)
             if args.command == "set":
-                OfficeHoursService(repository).set_default_time_zone(args.tenant, args.time_zone)
-            zone = repository.default_time_zone(args.tenant)
+                service = OfficeHoursService(schedules, ExceptionRepository(client, table))
+                service.set_default_time_zone(args.tenant, args.time_zone)
+            zone = schedules.default_time_zone(args.tenant)
             print(f"workspace {args.tenant}: default time zone {zone}")
     except (RuleViolation, DomainError, NoLocalStorage) as error:
         print(f"error: {getattr(error, 'message', error)}", file=sys.stderr)

@@ -14,6 +14,14 @@ from tests.builders import SCHEDULES, closed, custom_hours, exceptions_url, sche
 TABLE = template.local_table_name("CalendarTable")
 
 
+def repositories(client: Any) -> tuple[Any, Any]:
+    """The annual job's two repositories on `client` and the test table: exceptions, then schedules."""
+    from calendar_exceptions.office_hours.exception_repository import ExceptionRepository
+    from calendar_exceptions.office_hours.schedule_repository import ScheduleRepository
+
+    return ExceptionRepository(client, TABLE), ScheduleRepository(client, TABLE)
+
+
 @pytest.fixture
 def table_items(dynamodb):
     """Every item in the table but access tokens, in key order: what "nothing stored changed" compares.

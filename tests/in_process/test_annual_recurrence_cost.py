@@ -9,11 +9,10 @@ from types import SimpleNamespace
 import pytest
 
 from calendar_exceptions.office_hours.annual.job import apply_annual_recurrences
-from calendar_exceptions.office_hours.exception_repository import OfficeHoursRepository
 from calendar_exceptions.office_hours.layout import claim_item, exception_item
 from calendar_exceptions.office_hours.models import OfficeHoursException
 from tests.builders import SCHEDULES, schedule
-from tests.in_process.conftest import TABLE
+from tests.in_process.conftest import TABLE, repositories
 
 WORKSPACE = "acct1"
 NOW = datetime(2027, 3, 2, 0, 5, tzinfo=UTC)  # the daily run: 1 March has passed east of UTC-0:05
@@ -119,7 +118,7 @@ def test_a_run_reads_about_one_item_per_exception_due_however_many_are_stored(
     assert exceptions["Count"] == STORED
     reads = ItemsRead(dynamodb)
     # When the job runs
-    summary = apply_annual_recurrences(OfficeHoursRepository(dynamodb, TABLE), NOW, lambda: 60_000)
+    summary = apply_annual_recurrences(*repositories(dynamodb), NOW, lambda: 60_000)
     # Then it moved exactly the due exceptions, and read the waiting one without moving it
     assert (summary.due, summary.moved, summary.complete) == (DUE, DUE, True)
     assert summary.candidates == DUE + WAITING

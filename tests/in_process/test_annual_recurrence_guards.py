@@ -15,7 +15,6 @@ import pytest
 
 from calendar_exceptions.office_hours.annual import job as annual_job
 from calendar_exceptions.office_hours.annual.job import FutureTime, apply_annual_recurrences, in_turn
-from calendar_exceptions.office_hours.exception_repository import OfficeHoursRepository
 from calendar_exceptions.office_hours.layout import (
     ANNUAL_BLOCKED,
     AnnualCandidate,
@@ -27,7 +26,7 @@ from calendar_exceptions.office_hours.layout import (
 from calendar_exceptions.office_hours.models import OfficeHoursException, Schedule
 from local import template
 from tests.builders import SCHEDULES, closed, exception_url, exceptions_url, schedule
-from tests.in_process.conftest import TABLE
+from tests.in_process.conftest import TABLE, repositories
 from tests.in_process.test_annual_recurrence_cost import one_table_copy_per_transaction  # noqa: F401 - a fixture
 
 JOB = "ApplyAnnualRecurrencesFunction"
@@ -175,14 +174,13 @@ def test_an_exception_found_blocked_is_tried_after_the_others_by_later_runs(api,
     for day in range(20, 25):
         blocked.append(api.call("POST", exceptions_url(schedule_id), closed(f"2026-12-{day}", recurring_annually=True)))
         api.call("POST", exceptions_url(schedule_id), closed(f"2027-12-{day}"))
-    repository = OfficeHoursRepository(dynamodb, TABLE)
     now = datetime(2026, 12, 26, 0, 5, tzinfo=UTC)
-    assert apply_annual_recurrences(repository, now, lambda: PLENTY_OF_TIME).skipped == 5
+    assert apply_annual_recurrences(*repositories(dynamodb), now, lambda: PLENTY_OF_TIME).skipped == 5
     # And then one that can move, later than all of them in the same workspace
     movable = api.call("POST", exceptions_url(schedule_id), closed("2026-12-25", recurring_annually=True)).body
     # When the next run has time for one exception only
     checks = iter([PLENTY_OF_TIME] + [annual_job.STOP_MARGIN_MS - 1] * 10)
-    summary = apply_annual_recurrences(repository, now + timedelta(days=1), lambda: next(checks))
+    summary = apply_annual_recurrences(*repositories(dynamodb), now + timedelta(days=1), lambda: next(checks))
     # Then the one it tried is the one that can move
     assert (summary.moved, summary.skipped, summary.complete) == (1, 0, False)
     reply = api.call("GET", exception_url(schedule_id, movable["id"]))
@@ -194,8 +192,7 @@ def test_any_later_write_of_a_blocked_exception_lets_runs_try_it_with_the_others
     schedule_id = api.call("POST", SCHEDULES, schedule()).body["id"]
     recurring = api.call("POST", exceptions_url(schedule_id), closed("2026-12-24", recurring_annually=True)).body
     api.call("POST", exceptions_url(schedule_id), closed("2027-12-24"))
-    repository = OfficeHoursRepository(dynamodb, TABLE)
-    apply_annual_recurrences(repository, datetime(2026, 12, 26, 0, 5, tzinfo=UTC), lambda: PLENTY_OF_TIME)
+    apply_annual_recurrences(*repositories(dynamodb), datetime(2026, 12, 26, 0, 5, tzinfo=UTC), lambda: PLENTY_OF_TIME)
     key = exception_key("acct1", schedule_id, recurring["id"])
 
     def marked():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from calendar_exceptions.office_hours.exception_repository import OfficeHoursRepository
+from calendar_exceptions.office_hours.exception_repository import ExceptionRepository
 from calendar_exceptions.office_hours.layout import (
     ANNUAL_BLOCKED,
     ANNUAL_INDEX,
@@ -22,7 +22,7 @@ WORKSPACE = "acct1"  # the ApiClient's default tenant
 
 
 def indexed(dynamodb, cutoff="9999-12-31"):
-    repository = OfficeHoursRepository(dynamodb, TABLE)
+    repository = ExceptionRepository(dynamodb, TABLE)
     return [candidate for shard in ANNUAL_SHARDS for candidate in repository.annual_candidates(shard, cutoff)]
 
 

@@ -12,11 +12,11 @@ from calendar_exceptions.observability import logger
 from calendar_exceptions.office_hours import service
 from calendar_exceptions.office_hours.annual import job as annual_job
 from calendar_exceptions.office_hours.annual.job import apply_annual_recurrences
-from calendar_exceptions.office_hours.exception_repository import OfficeHoursRepository
+from calendar_exceptions.office_hours.exception_repository import ExceptionRepository
 from calendar_exceptions.office_hours.layout import ANNUAL_BLOCKED
 from local import template
 from tests.builders import SCHEDULES, closed, custom_hours, exception_url, exceptions_url, schedule
-from tests.in_process.conftest import TABLE
+from tests.in_process.conftest import TABLE, repositories
 
 WORKSPACE = "acct1"  # the ApiClient's default tenant
 PLENTY_OF_TIME = 60_000
@@ -48,7 +48,7 @@ def stored(api, exception: dict) -> dict:
 
 
 def run(dynamodb, now: datetime, remaining_ms=lambda: PLENTY_OF_TIME):
-    return apply_annual_recurrences(OfficeHoursRepository(dynamodb, TABLE), now, remaining_ms)
+    return apply_annual_recurrences(*repositories(dynamodb), now, remaining_ms)
 
 
 # --- what "passed" means, and where a date goes -----------------------------------------
@@ -307,14 +307,14 @@ def test_a_run_short_of_time_stops_cleanly_and_the_next_run_finishes(api, dynamo
 def test_an_exception_that_fails_is_counted_logged_and_does_not_stop_the_others(api, dynamodb, monkeypatch):
     schedule_id = make_schedule(api)
     first, second = make_exception(api, schedule_id, "2026-12-23"), make_exception(api, schedule_id, "2026-12-24")
-    original = OfficeHoursRepository.advance_annual_date
+    original = ExceptionRepository.advance_annual_date
 
     def fail_on_first(self, candidate, new_date, now):
         if candidate.id == first["id"]:
             raise RuntimeError("boom")
         return original(self, candidate, new_date, now)
 
-    monkeypatch.setattr(OfficeHoursRepository, "advance_annual_date", fail_on_first)
+    monkeypatch.setattr(ExceptionRepository, "advance_annual_date", fail_on_first)
     summary = run(dynamodb, utc("2026-12-25T00:05:00"))
     assert (summary.due, summary.moved, summary.failed) == (2, 1, 1)
     assert summary.reported == [

@@ -9,9 +9,8 @@ from dateutil.rrule import rrulestr
 
 from calendar_exceptions.office_hours.annual.dates import next_occurrence
 from calendar_exceptions.office_hours.annual.job import apply_annual_recurrences
-from calendar_exceptions.office_hours.exception_repository import OfficeHoursRepository
 from tests.builders import collection, occasion, with_event
-from tests.in_process.conftest import TABLE
+from tests.in_process.conftest import repositories
 
 LEAP_DAY = {"dateTime": "2028-02-29", "timeZone": "Europe/Warsaw"}
 
@@ -24,9 +23,7 @@ def test_a_yearly_occasion_keeps_its_rule_and_the_job_leaves_it_alone(api, dynam
     assert created.status == 200, created.text
     before = table_items()
     # When the annual recurrence job runs years later
-    summary = apply_annual_recurrences(
-        OfficeHoursRepository(dynamodb, TABLE), datetime(2031, 3, 1, tzinfo=UTC), lambda: 60_000
-    )
+    summary = apply_annual_recurrences(*repositories(dynamodb), datetime(2031, 3, 1, tzinfo=UTC), lambda: 60_000)
     # Then nothing stored changes: the occasion's recurrence is its rule, as sent
     assert summary.candidates == 0
     assert table_items() == before

@@ -95,10 +95,12 @@ def workspace(app: RestResolver) -> str:
 @functools.cache
 def service() -> OfficeHoursService:
     # Imported here, not above: each function imports only the service its routes use (cold start).
-    from calendar_exceptions.office_hours.exception_repository import OfficeHoursRepository
+    from calendar_exceptions.office_hours.exception_repository import ExceptionRepository
+    from calendar_exceptions.office_hours.schedule_repository import ScheduleRepository
     from calendar_exceptions.office_hours.service import OfficeHoursService
 
-    return OfficeHoursService(OfficeHoursRepository(dynamodb_client(), table_name()))
+    client, table = dynamodb_client(), table_name()
+    return OfficeHoursService(ScheduleRepository(client, table), ExceptionRepository(client, table))
 
 
 @functools.cache

@@ -1,12 +1,13 @@
-"""DynamoDB access for office hours schedules and exceptions: the conditional writes that keep the rules.
+"""DynamoDB access for office hours exceptions: the conditional writes that keep their rules.
 
 The items and keys are laid out in `layout`; the requests are built with the `dynamodb`
 toolkit. A date claim is written in the same transaction as the exception that takes the
 date, under `attribute_not_exists`, which keeps one exception per date and schedule
 (rules.DateTaken) however requests race. Writes that replace or delete a whole exception
-are conditional on its `version`. Schedules, their name claims and the workspace item are
-in the base class, `schedule_repository.ScheduleRepository`. A write that lost a race raises
-Contention; the service retries it. See docs/office-hours.md for what each operation costs.
+are conditional on its `version`. The annual job reads its index here and moves a date with
+the same transaction as the API. Schedules, their name claims and the workspace item are
+`schedule_repository`'s. A write that lost a race raises Contention; the service retries it.
+See docs/office-hours.md for what each operation costs.
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ from calendar_exceptions.dynamodb import (
 )
 from calendar_exceptions.errors import NotFound
 from calendar_exceptions.office_hours import layout, rules, writes
+from calendar_exceptions.office_hours.consistent_reads import ConsistentReads
 from calendar_exceptions.office_hours.layout import DateHolder, Versioned
 from calendar_exceptions.office_hours.rules import DateTaken
-from calendar_exceptions.office_hours.schedule_repository import ScheduleRepository
 from calendar_exceptions.storage import from_item
 
 if TYPE_CHECKING:
@@ -45,10 +46,13 @@ class UpdateResult:
     stored: Versioned | None = None
 
 
-class OfficeHoursRepository(ScheduleRepository):
-    """Schedules and the workspace item (schedule_repository), and exceptions."""
+class ExceptionRepository:
+    """Exceptions, their date claims, and the annual job's index of recurring ones."""
 
-    # --- exceptions ---------------------------------------------------------------------
+    def __init__(self, client: Any, table: str) -> None:
+        self._client = client
+        self._table = table
+        self._reads = ConsistentReads(client, table)
 
     def create_exception(self, workspace: str, exception: OfficeHoursException) -> None:
         """Store a new exception and claim its date, all or nothing.
@@ -77,12 +81,12 @@ class OfficeHoursRepository(ScheduleRepository):
         raise RuntimeError(f"exception id {exception.id} was issued twice: {found}")
 
     def exception(self, workspace: str, schedule_id: str, exception_id: str) -> Versioned | None:
-        item = self._get(layout.exception_key(workspace, schedule_id, exception_id))
+        item = self._reads.item(layout.exception_key(workspace, schedule_id, exception_id))
         return None if item is None else layout.versioned(item)
 
     def exceptions(self, workspace: str, schedule_id: str) -> list[dict[str, Any]]:
         """The stored values of every exception of the schedule (answers.exception shapes them)."""
-        items = self._query(layout.exceptions_partition(workspace, schedule_id), layout.EXCEPTION_SK_PREFIX)
+        items = self._reads.partition(layout.exceptions_partition(workspace, schedule_id), layout.EXCEPTION_SK_PREFIX)
         return [from_item(item) for item in items]
 
     def update_exception(

@@ -1,12 +1,13 @@
 """DynamoDB access for office hours schedules and the workspace item: the writes that keep schedule rules.
 
-The base of `exception_repository.OfficeHoursRepository`. A schedule's name claim is written in the
-same transaction as the schedule that takes the name, under `attribute_not_exists`, which
-keeps names unique in a workspace (rules.NameTaken) however requests race; a rename moves
-the claim and a delete releases it in the transaction that writes the schedule. Ids come
-from the workspace item's counters, which never contend. Renames and deletes are
-conditional on the schedule's `version`. A write that lost a race raises Contention; the
-service retries it. See docs/office-hours.md for what each operation costs.
+A schedule's name claim is written in the same transaction as the schedule that takes the
+name, under `attribute_not_exists`, which keeps names unique in a workspace (rules.NameTaken)
+however requests race; a rename moves the claim and a delete releases it in the transaction
+that writes the schedule. Ids come from the workspace item's counters, which never contend.
+Renames and deletes are conditional on the schedule's `version`. A write that lost a race
+raises Contention; the service retries it. See docs/office-hours.md for what each operation
+costs. Exceptions and their date claims are `exception_repository`'s; the two share their
+strongly consistent reads (`consistent_reads`).
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ from calendar_exceptions.dynamodb import (
     codes,
     contended,
     delete_keys,
-    query_items,
     transact,
 )
 from calendar_exceptions.office_hours import layout, rules, writes
+from calendar_exceptions.office_hours.consistent_reads import ConsistentReads
 from calendar_exceptions.office_hours.layout import IdKind
 from calendar_exceptions.office_hours.rules import NameTaken
 from calendar_exceptions.storage import from_item, to_item
@@ -43,9 +44,12 @@ class ScheduleResult:
 
 
 class ScheduleRepository:
+    """Schedules, their name claims and the workspace item (ids, the default zone)."""
+
     def __init__(self, client: Any, table: str) -> None:
         self._client = client
         self._table = table
+        self._reads = ConsistentReads(client, table)
 
     # --- the workspace item: ids and settings --------------------------------------------
 
@@ -56,7 +60,7 @@ class ScheduleRepository:
 
     def default_time_zone(self, workspace: str) -> str:
         """The zone of schedules created without one: the workspace's setting, else rules.DEFAULT_TIME_ZONE."""
-        item = self._get(layout.workspace_key(workspace)) or {}
+        item = self._reads.item(layout.workspace_key(workspace)) or {}
         return item["time_zone_name"]["S"] if "time_zone_name" in item else rules.DEFAULT_TIME_ZONE
 
     def set_default_time_zone(self, workspace: str, time_zone_name: str) -> None:
@@ -82,12 +86,12 @@ class ScheduleRepository:
 
     def schedule(self, workspace: str, schedule_id: str) -> dict[str, Any] | None:
         """The schedule's stored values (answers.schedule shapes them), None when there is none."""
-        item = self._get(layout.schedule_key(workspace, schedule_id))
+        item = self._reads.item(layout.schedule_key(workspace, schedule_id))
         return None if item is None else from_item(item)
 
     def schedules(self, workspace: str) -> list[dict[str, Any]]:
         """The stored values of every schedule of the workspace."""
-        return [from_item(item) for item in self._query(layout.schedules_partition(workspace), "SCHEDULE#")]
+        return [from_item(item) for item in self._reads.partition(layout.schedules_partition(workspace), "SCHEDULE#")]
 
     def update_schedule(self, workspace: str, schedule_id: str, change: ScheduleChange, now: int) -> ScheduleResult:
         """Set the sent fields of a stored schedule in one UpdateItem, when its name stays.
@@ -170,28 +174,10 @@ class ScheduleRepository:
                 raise Contention(f"schedule {schedule_id} changed while it was being deleted")
             if found:
                 raise RuntimeError(f"name claim '{stored.name}' is not held by schedule {schedule_id}")
-        keys = self._query(layout.exceptions_partition(workspace, schedule_id), keys_only=True)
+        keys = self._reads.partition(layout.exceptions_partition(workspace, schedule_id), keys_only=True)
         delete_keys(self._client, self._table, keys)
         return stored is not None
 
     def _versioned_schedule(self, workspace: str, schedule_id: str) -> layout.VersionedSchedule | None:
-        item = self._get(layout.schedule_key(workspace, schedule_id))
+        item = self._reads.item(layout.schedule_key(workspace, schedule_id))
         return None if item is None else layout.versioned_schedule(item)
-
-    def _get(self, key: dict[str, Any]) -> dict[str, Any] | None:
-        return self._client.get_item(TableName=self._table, Key=key, ConsistentRead=True).get("Item")
-
-    def _query(self, pk: str, sk_prefix: str | None = None, keys_only: bool = False) -> list[dict[str, Any]]:
-        """Every item of partition `pk` (whose sort key starts with `sk_prefix`), all pages."""
-        request: dict[str, Any] = {
-            "TableName": self._table,
-            "KeyConditionExpression": "pk = :pk",
-            "ExpressionAttributeValues": {":pk": {"S": pk}},
-            "ConsistentRead": True,
-        }
-        if sk_prefix is not None:
-            request["KeyConditionExpression"] += " AND begins_with(sk, :prefix)"
-            request["ExpressionAttributeValues"][":prefix"] = {"S": sk_prefix}
-        if keys_only:
-            request["ProjectionExpression"] = "pk, sk"
-        return list(query_items(self._client, **request))

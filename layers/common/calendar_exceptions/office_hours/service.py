@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Any
 from calendar_exceptions.dynamodb import Contention, retry_contended
 from calendar_exceptions.errors import RevisionConflict, Unprocessable
 from calendar_exceptions.office_hours import answers, rules
-from calendar_exceptions.office_hours.exception_repository import OfficeHoursRepository
+from calendar_exceptions.office_hours.exception_repository import ExceptionRepository
 from calendar_exceptions.office_hours.layout import Versioned
 from calendar_exceptions.office_hours.rules import exception_not_found, schedule_not_found
+from calendar_exceptions.office_hours.schedule_repository import ScheduleRepository
 
 if TYPE_CHECKING:
     from calendar_exceptions.office_hours.models import (
@@ -36,8 +37,9 @@ def now() -> int:
 
 
 class OfficeHoursService:
-    def __init__(self, repository: OfficeHoursRepository) -> None:
-        self._repository = repository
+    def __init__(self, schedules: ScheduleRepository, exceptions: ExceptionRepository) -> None:
+        self._schedules = schedules
+        self._exceptions = exceptions
 
     # --- schedules ----------------------------------------------------------------------
 
@@ -49,24 +51,24 @@ class OfficeHoursService:
         """
         from calendar_exceptions.office_hours.models import Schedule
 
-        issued = self._repository.issue_id(workspace, "schedule")
+        issued = self._schedules.issue_id(workspace, "schedule")
         at = now()
         zone = new.time_zone_name if new.time_zone_name is not None else issued.time_zone_name
         fields = new.model_dump(exclude={"time_zone_name"})
         schedule = Schedule(id=issued.issued_id, **fields, time_zone_name=zone, created_at=at, updated_at=at)
-        create = functools.partial(self._repository.create_schedule, workspace, schedule)
+        create = functools.partial(self._schedules.create_schedule, workspace, schedule)
         retry_contended(create, _contended, until_deadline=True)
         return schedule
 
     def schedule(self, workspace: str, schedule_id: str) -> dict[str, Any]:
         """The schedule's answer (answers.schedule); 404 when there is none."""
-        stored = self._repository.schedule(workspace, schedule_id)
+        stored = self._schedules.schedule(workspace, schedule_id)
         if stored is None:
             raise schedule_not_found(schedule_id)
         return answers.schedule(stored)
 
     def schedules(self, workspace: str) -> list[dict[str, Any]]:
-        return [answers.schedule(stored) for stored in self._repository.schedules(workspace)]
+        return [answers.schedule(stored) for stored in self._schedules.schedules(workspace)]
 
     def update_schedule(self, workspace: str, schedule_id: str, change: ScheduleChange) -> Schedule:
         """Apply a partial update: one UpdateItem when the name stays, a transaction moving its claim when not.
@@ -77,24 +79,24 @@ class OfficeHoursService:
 
         def attempt() -> Schedule:
             at = now()
-            result = self._repository.update_schedule(workspace, schedule_id, change, at)
+            result = self._schedules.update_schedule(workspace, schedule_id, change, at)
             if result.updated is not None:
                 return result.updated
             if result.stored is None:
                 raise schedule_not_found(schedule_id)
-            self._repository.rename_schedule(workspace, result.stored, change, at)
+            self._schedules.rename_schedule(workspace, result.stored, change, at)
             return result.stored.schedule.apply(change, at)
 
         return retry_contended(attempt, _contended)
 
     def delete_schedule(self, workspace: str, schedule_id: str) -> None:
-        if not retry_contended(lambda: self._repository.delete_schedule(workspace, schedule_id), _contended):
+        if not retry_contended(lambda: self._schedules.delete_schedule(workspace, schedule_id), _contended):
             raise schedule_not_found(schedule_id)
 
     def set_default_time_zone(self, workspace: str, time_zone_name: str) -> None:
         """The operator's setting (`make workspace`): the zone of schedules created without one."""
         rules.check_time_zone(time_zone_name)
-        self._repository.set_default_time_zone(workspace, time_zone_name)
+        self._schedules.set_default_time_zone(workspace, time_zone_name)
 
     # --- exceptions ---------------------------------------------------------------------
 
@@ -106,7 +108,7 @@ class OfficeHoursService:
 
         from calendar_exceptions.office_hours.models import OfficeHoursException
 
-        issued = self._repository.issue_id(workspace, "exception")
+        issued = self._schedules.issue_id(workspace, "exception")
         at = now()
         exception = OfficeHoursException(
             id=issued.issued_id,
@@ -116,7 +118,7 @@ class OfficeHoursService:
             created_at=at,
             updated_at=at,
         )
-        create = functools.partial(self._repository.create_exception, workspace, exception)
+        create = functools.partial(self._exceptions.create_exception, workspace, exception)
         retry_contended(create, _contended, until_deadline=True)
         return exception
 
@@ -126,7 +128,7 @@ class OfficeHoursService:
 
     def exceptions(self, workspace: str, schedule_id: str) -> list[dict[str, Any]]:
         """The answers of the schedule's exceptions; 404 when the schedule does not exist."""
-        exceptions = self._repository.exceptions(workspace, schedule_id)
+        exceptions = self._exceptions.exceptions(workspace, schedule_id)
         if not exceptions:
             self.schedule(workspace, schedule_id)
         return [answers.exception(stored) for stored in exceptions]
@@ -146,7 +148,7 @@ class OfficeHoursService:
 
         def attempt() -> OfficeHoursException:
             at = now()
-            result = self._repository.update_exception(workspace, schedule_id, exception_id, change, at)
+            result = self._exceptions.update_exception(workspace, schedule_id, exception_id, change, at)
             if result.updated is not None:
                 return result.updated
             if result.stored is None:
@@ -157,19 +159,19 @@ class OfficeHoursService:
                 raise Unprocessable(problem, "time_intervals")
             if updated.exception_date == result.stored.exception.exception_date:
                 raise Contention("refused for a state that has changed since")
-            self._repository.move_exception(workspace, result.stored, updated)
+            self._exceptions.move_exception(workspace, result.stored, updated)
             return updated
 
         return retry_contended(attempt, _contended)
 
     def delete_exception(self, workspace: str, schedule_id: str, exception_id: str) -> None:
         retry_contended(
-            lambda: self._repository.delete_exception(workspace, self._stored(workspace, schedule_id, exception_id)),
+            lambda: self._exceptions.delete_exception(workspace, self._stored(workspace, schedule_id, exception_id)),
             _contended,
         )
 
     def _stored(self, workspace: str, schedule_id: str, exception_id: str) -> Versioned:
-        stored = self._repository.exception(workspace, schedule_id, exception_id)
+        stored = self._exceptions.exception(workspace, schedule_id, exception_id)
         if stored is None:
             raise exception_not_found(exception_id)
         return stored

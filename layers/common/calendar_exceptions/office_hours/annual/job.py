@@ -2,14 +2,14 @@
 
 One run reads the AnnualRecurrenceIndex, only up to the latest date that has passed
 anywhere on Earth, decides for each exception in its schedule's time zone, and moves each
-due one with the repository's conditional date-move transaction, in turns (`in_turn`):
+due one with the exception repository's conditional date-move transaction, in turns (`in_turn`):
 exceptions known to be blocked (their next date taken) after the others, workspaces taking
 turns, so that blocked ones never delay those that can move. "Now" is always given (the
 scheduled event's `time`, refused when it is ahead of the function's clock: `run_time`),
 so a run can be replayed. Policy and costs: docs/annual-recurrence.md.
 
-`apply_annual_recurrences` takes any OfficeHoursRepository, so a benchmark or a script
-can drive it with its own client and table.
+`apply_annual_recurrences` takes the two repositories, so a benchmark or a script can drive
+it with its own client and table.
 """
 
 from __future__ import annotations
@@ -27,9 +27,10 @@ from calendar_exceptions import primitives
 from calendar_exceptions.dynamodb import Contention
 from calendar_exceptions.observability import logger, metrics
 from calendar_exceptions.office_hours.annual.dates import latest_passed_date, local_today, next_occurrence
-from calendar_exceptions.office_hours.exception_repository import OfficeHoursRepository
+from calendar_exceptions.office_hours.exception_repository import ExceptionRepository
 from calendar_exceptions.office_hours.layout import ANNUAL_SHARDS, AnnualCandidate
 from calendar_exceptions.office_hours.rules import DateTaken
+from calendar_exceptions.office_hours.schedule_repository import ScheduleRepository
 
 # Stop while this much Lambda time is left: more than one item's worst case (a GetItem
 # and a transaction, each with the SDK's retries), so a run never dies mid-item.
@@ -130,7 +131,8 @@ def run_time(event: dict[str, Any], clock_now: datetime) -> datetime:
 
 
 def apply_annual_recurrences(
-    repository: OfficeHoursRepository,
+    exceptions: ExceptionRepository,
+    schedules: ScheduleRepository,
     now: datetime,
     remaining_ms: Callable[[], int],
     stop_margin_ms: int = STOP_MARGIN_MS,
@@ -143,15 +145,15 @@ def apply_annual_recurrences(
     """
     cutoff = latest_passed_date(now)
     summary = RunSummary(time=_utc_text(now), cutoff=cutoff.isoformat())
-    zones = _ScheduleZones(repository)
-    listed = [c for shard in ANNUAL_SHARDS for c in repository.annual_candidates(shard, cutoff.isoformat())]
+    zones = _ScheduleZones(schedules)
+    listed = [c for shard in ANNUAL_SHARDS for c in exceptions.annual_candidates(shard, cutoff.isoformat())]
     for candidate in in_turn(listed):
         if remaining_ms() < stop_margin_ms:
             summary.complete = False
             return summary
         summary.candidates += 1
         try:
-            _apply(repository, zones, candidate, now, summary)
+            _apply(exceptions, zones, candidate, now, summary)
         except Exception as error:  # noqa: BLE001 - one exception that fails must not stop the others
             logger.exception("annual recurrence failed", extra=_ids(candidate))
             summary.fail(candidate, error)
@@ -185,7 +187,7 @@ def publish(summary: RunSummary) -> None:
 
 
 def _apply(
-    repository: OfficeHoursRepository,
+    exceptions: ExceptionRepository,
     zones: _ScheduleZones,
     candidate: AnnualCandidate,
     now: datetime,
@@ -204,11 +206,11 @@ def _apply(
     summary.due += 1
     new_date = next_occurrence(listed, today).isoformat()
     try:
-        repository.advance_annual_date(candidate, new_date, int(now.timestamp()))
+        exceptions.advance_annual_date(candidate, new_date, int(now.timestamp()))
     except DateTaken as taken:
         summary.skip(candidate, "date_taken", to=new_date, held_by=taken.held_by)
         if candidate.blocked_on != new_date:
-            repository.remember_blocked(candidate, new_date)
+            exceptions.remember_blocked(candidate, new_date)
     except Contention:
         summary.skip(candidate, "changed", to=new_date)
     else:
@@ -218,14 +220,14 @@ def _apply(
 class _ScheduleZones:
     """The time zone of each schedule, read once per run (None for a schedule that is gone)."""
 
-    def __init__(self, repository: OfficeHoursRepository) -> None:
-        self._repository = repository
+    def __init__(self, schedules: ScheduleRepository) -> None:
+        self._schedules = schedules
         self._zones: dict[tuple[str, str], ZoneInfo | None] = {}
 
     def of(self, candidate: AnnualCandidate) -> ZoneInfo | None:
         key = (candidate.workspace, candidate.office_hours_schedule_id)
         if key not in self._zones:
-            schedule = self._repository.schedule(*key)
+            schedule = self._schedules.schedule(*key)
             self._zones[key] = None if schedule is None else primitives.zone(schedule["time_zone_name"])
         return self._zones[key]
 
