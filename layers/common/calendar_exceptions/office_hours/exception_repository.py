@@ -19,13 +19,11 @@ from typing import TYPE_CHECKING, Any
 from calendar_exceptions.dynamodb import (
     CONDITION_FAILED,
     Contention,
-    Update,
     codes,
     contended,
     query_items,
     transact,
 )
-from calendar_exceptions.errors import NotFound
 from calendar_exceptions.office_hours import layout, rules, writes
 from calendar_exceptions.office_hours.consistent_reads import ConsistentReads
 from calendar_exceptions.office_hours.layout import DateHolder, Versioned
@@ -61,21 +59,20 @@ class ExceptionRepository:
         schedule holds the date.
         """
         schedule_id = exception.office_hours_schedule_id
-        check = {"TableName": self._table, "Key": layout.schedule_key(workspace, schedule_id)}
         found = codes(
             transact(
                 self._client,
                 [
-                    {"ConditionCheck": {**check, "ConditionExpression": "attribute_exists(pk)"}},
+                    writes.schedule_exists(self._table, workspace, schedule_id),
                     writes.claim(self._table, workspace, exception),
-                    writes.put_exception(self._table, workspace, exception, version=1),
+                    writes.new_exception(self._table, workspace, exception),
                 ],
             )
         )
         if not found:
             return
         if found[0] == CONDITION_FAILED:
-            raise NotFound(f"office_hours_schedule_id: schedule {schedule_id} not found", "office_hours_schedule_id")
+            raise rules.schedule_not_found(schedule_id)
         if found[1] == CONDITION_FAILED:
             raise DateTaken(exception.exception_date)
         raise RuntimeError(f"exception id {exception.id} was issued twice: {found}")
@@ -94,37 +91,14 @@ class ExceptionRepository:
     ) -> UpdateResult:
         """Write only the sent fields, in one UpdateItem, when the stored exception leaves a valid result.
 
-        The conditions: the exception exists; its stored type is the one the change needs
-        (rules.required_stored_type); a sent exception_date is the stored one (a new date
-        needs its claim moved: see move_exception). When they fail, DynamoDB returns the
-        stored item, so the caller tells 404 from 422 without another read.
+        The conditions are writes.update_exception's (a new date needs its claim moved: see
+        move_exception). When they fail, DynamoDB returns the stored item, so the caller
+        tells 404 from 422 without another read.
         """
-        sent = change.sent_values()
-        assignments = rules.assignments(sent)
-        if change.sent("recurring_annually"):
-            shard = layout.annual_shard(workspace, schedule_id, exception_id)
-            assignments[layout.ANNUAL_SHARD] = shard if change.recurring_annually else None
-        assignments[layout.ANNUAL_BLOCKED] = None  # any write: the annual job tries it afresh
-        conditions, names, values = ["attribute_exists(pk)"], {}, {}
-        # The rule "custom_hours has intervals, closed has none" as a condition on the
-        # stored item: rules.required_stored_type states it, this only writes it for DynamoDB.
-        required_type = rules.required_stored_type(sent)
-        if required_type is not None:
-            conditions.append("#exception_type = :required_type")
-            names["#exception_type"], values[":required_type"] = "exception_type", required_type
-        if change.sent("exception_date"):
-            conditions.append("#exception_date = :kept_date")
-            names["#exception_date"], values[":kept_date"] = "exception_date", assignments.pop("exception_date")
-        update = Update(assignments | {"updated_at": now}, increment="version")
+        request = writes.update_exception(self._table, workspace, schedule_id, exception_id, change.sent_values(), now)
         try:
             with contended():
-                response = self._client.update_item(
-                    TableName=self._table,
-                    Key=layout.exception_key(workspace, schedule_id, exception_id),
-                    ReturnValues="ALL_NEW",
-                    ReturnValuesOnConditionCheckFailure="ALL_OLD",
-                    **update.request(" AND ".join(conditions), names, values),
-                )
+                response = self._client.update_item(**request)
         except self._client.exceptions.ConditionalCheckFailedException as error:
             item = error.response.get("Item")
             return UpdateResult(stored=None if item is None else layout.versioned(item))
@@ -137,10 +111,7 @@ class ExceptionRepository:
         conditional on its version, so `moved` is exactly what gets stored), DateTaken
         when another exception of the schedule holds the new date.
         """
-        put = writes.put_exception(self._table, workspace, moved, version=stored.version + 1)
-        put["Put"]["ConditionExpression"] = "version = :expected"
-        put["Put"]["ExpressionAttributeValues"] = {":expected": {"N": str(stored.version)}}
-        self._move_date(workspace, put, stored, moved)
+        self._move_date(workspace, writes.replace_exception(self._table, workspace, moved, stored), stored, moved)
 
     def annual_candidates(self, shard: str, cutoff: str) -> Iterator[layout.AnnualCandidate]:
         """The recurring exceptions of one index shard dated `cutoff` or earlier, oldest first, page by page.
@@ -161,21 +132,12 @@ class ExceptionRepository:
     def advance_annual_date(self, candidate: layout.AnnualCandidate, new_date: str, now: int) -> None:
         """Move a recurring exception from the date the index listed to `new_date`, with its claim.
 
-        One transaction, like a date move of the API. Only exception_date, updated_at
-        (`now`) and version are written, on the conditions that the exception still
-        recurs, still has the listed date and was not written after `now`: a change the
-        caller did not see is never overwritten, and updated_at never goes back. Raises
-        Contention when a condition refused it, DateTaken when another exception holds
-        `new_date`.
+        One transaction, like a date move of the API, whose exception write and conditions
+        are writes.advance_annual_date's: a change the job did not see is never overwritten.
+        Raises Contention when a condition refused it, DateTaken when another exception
+        holds `new_date`.
         """
-        values = {"exception_date": new_date, "updated_at": now, layout.ANNUAL_BLOCKED: None}
-        update = Update(values, increment="version").request(
-            "#exception_date = :listed_date AND #recurring_annually = :recurring AND #updated_at <= :updated_at",
-            {"#recurring_annually": "recurring_annually"},
-            {":listed_date": candidate.exception_date, ":recurring": True},
-        )
-        key = layout.exception_key(candidate.workspace, candidate.office_hours_schedule_id, candidate.id)
-        write = {"Update": {"TableName": self._table, "Key": key, **update}}
+        write = writes.advance_annual_date(self._table, candidate, new_date, now)
         self._move_date(candidate.workspace, write, candidate, replace(candidate, exception_date=new_date))
 
     def remember_blocked(self, candidate: layout.AnnualCandidate, taken_date: str) -> None:
@@ -188,13 +150,8 @@ class ExceptionRepository:
 
     def delete_exception(self, workspace: str, stored: Versioned) -> None:
         """Delete an exception and release its date; Contention when it changed since it was read."""
-        delete = {
-            "TableName": self._table,
-            "Key": layout.exception_key(workspace, stored.office_hours_schedule_id, stored.id),
-            "ConditionExpression": "version = :version",
-            "ExpressionAttributeValues": {":version": {"N": str(stored.version)}},
-        }
-        found = codes(transact(self._client, [{"Delete": delete}, writes.release(self._table, workspace, stored)]))
+        delete = writes.delete_exception(self._table, workspace, stored)
+        found = codes(transact(self._client, [delete, writes.release(self._table, workspace, stored)]))
         if not found:
             return
         if found[0] == CONDITION_FAILED:

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from calendar_exceptions.dynamodb import (
     CONDITION_FAILED,
     Contention,
-    Update,
     codes,
     contended,
     delete_keys,
@@ -28,7 +27,7 @@ from calendar_exceptions.office_hours import layout, rules, writes
 from calendar_exceptions.office_hours.consistent_reads import ConsistentReads
 from calendar_exceptions.office_hours.layout import IdKind
 from calendar_exceptions.office_hours.rules import NameTaken
-from calendar_exceptions.storage import from_item, to_item
+from calendar_exceptions.storage import from_item
 
 if TYPE_CHECKING:
     # Writes are given models; reads give stored values (plain): see exception_repository.py.
@@ -100,21 +99,10 @@ class ScheduleRepository:
         rename_schedule); when it is refused, DynamoDB returns the stored schedule, so
         the caller tells 404 from a rename without another read.
         """
-        sent = change.sent_values()
-        condition, names, values = "attribute_exists(pk)", {}, {}
-        if change.sent("name"):
-            condition += " AND #name = :kept_name"
-            names["#name"], values[":kept_name"] = "name", sent["name"]
-        update = Update(sent | {"updated_at": now}, increment="version")
+        request = writes.update_schedule(self._table, workspace, schedule_id, change.sent_values(), now)
         try:
             with contended():
-                response = self._client.update_item(
-                    TableName=self._table,
-                    Key=layout.schedule_key(workspace, schedule_id),
-                    ReturnValues="ALL_NEW",
-                    ReturnValuesOnConditionCheckFailure="ALL_OLD",
-                    **update.request(condition, names, values),
-                )
+                response = self._client.update_item(**request)
         except self._client.exceptions.ConditionalCheckFailedException as error:
             item = error.response.get("Item")
             return ScheduleResult(stored=None if item is None else layout.versioned_schedule(item))
@@ -130,11 +118,7 @@ class ScheduleRepository:
         exactly what is stored), NameTaken when another schedule holds the new name.
         """
         old, new = stored.name, change.name
-        condition, names, values = writes.unchanged_schedule(stored)
-        update = Update(change.sent_values() | {"updated_at": now}, increment="version")
-        request = update.request(condition, names, values)
-        key = layout.schedule_key(workspace, stored.id)
-        items = [{"Update": {"TableName": self._table, "Key": key, **request}}]
+        items = [writes.rename_schedule(self._table, workspace, stored, change.sent_values(), now)]
         if rules.schedule_name_key(new) != rules.schedule_name_key(old):
             items.append(writes.claim_name(self._table, workspace, stored.id, new))
             items.append(writes.release_name(self._table, workspace, stored.id, old))
@@ -160,16 +144,9 @@ class ScheduleRepository:
         """
         stored = self._versioned_schedule(workspace, schedule_id)
         if stored is not None:
-            condition, names, values = writes.unchanged_schedule(stored)
-            delete = {
-                "TableName": self._table,
-                "Key": layout.schedule_key(workspace, schedule_id),
-                "ConditionExpression": condition,
-                "ExpressionAttributeNames": names,
-                **({"ExpressionAttributeValues": to_item(values)} if values else {}),
-            }
+            delete = writes.delete_schedule(self._table, workspace, stored)
             release = writes.release_name(self._table, workspace, schedule_id, stored.name)
-            found = codes(transact(self._client, [{"Delete": delete}, release]))
+            found = codes(transact(self._client, [delete, release]))
             if found and found[0] == CONDITION_FAILED:
                 raise Contention(f"schedule {schedule_id} changed while it was being deleted")
             if found:

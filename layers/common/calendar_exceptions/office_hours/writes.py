@@ -1,19 +1,27 @@
-"""The conditional writes of office hours items (layout.py): each condition the storage side of a rule.
+"""Every conditional write of office hours items (layout.py): each condition the storage side of a rule.
 
-The repositories commit them; a rule's home is office_hours/rules.py, named beside each condition.
+The repositories commit them and read what a refusal means; a rule's home is
+office_hours/rules.py, named beside each condition. A write that replaces or deletes what was
+read is conditional on the `version` read, spelled one way (`_unchanged`). Values in the
+conditions are plain (the `dynamodb.Update` and `_with_values` write them for DynamoDB).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from calendar_exceptions.dynamodb import Update
+from calendar_exceptions.office_hours import rules
 from calendar_exceptions.office_hours.layout import (
     ANNUAL_BLOCKED,
+    ANNUAL_SHARD,
     AnnualCandidate,
     DateHolder,
     IdKind,
+    Versioned,
     VersionedSchedule,
+    annual_shard,
     claim_item,
     date_key,
     exception_item,
@@ -21,8 +29,10 @@ from calendar_exceptions.office_hours.layout import (
     ids_key,
     name_key,
     schedule_item,
+    schedule_key,
     workspace_key,
 )
+from calendar_exceptions.storage import to_item
 
 if TYPE_CHECKING:
     from calendar_exceptions.office_hours.models import OfficeHoursException, Schedule
@@ -83,20 +93,94 @@ def release_name(table: str, workspace: str, schedule_id: str, name: str) -> dic
     }
 
 
-def unchanged_schedule(stored: VersionedSchedule) -> tuple[str, dict[str, str], dict[str, Any]]:
-    """The condition (expression, names, plain values) that a schedule is still the one read: its version."""
-    names = {"#version": "version"}
-    if stored.version == 0:
-        return "attribute_exists(pk) AND attribute_not_exists(#version)", names, {}
-    return "#version = :read_version", names, {":read_version": stored.version}
+def update_schedule(table: str, workspace: str, schedule_id: str, sent: Mapping[str, Any], now: int) -> dict[str, Any]:
+    """The UpdateItem of a partial update that keeps the name: a sent name is the stored one.
+
+    A new name needs its claim moved (rename_schedule). A refusal returns the stored item.
+    """
+    condition, names, values = "attribute_exists(pk)", {}, {}
+    if "name" in sent:
+        condition += " AND #name = :kept_name"
+        names["#name"], values[":kept_name"] = "name", sent["name"]
+    update = Update({**sent, "updated_at": now}, increment="version")
+    return {
+        "TableName": table,
+        "Key": schedule_key(workspace, schedule_id),
+        "ReturnValues": "ALL_NEW",
+        "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
+        **update.request(condition, names, values),
+    }
 
 
-def put_exception(table: str, workspace: str, exception: OfficeHoursException, version: int) -> dict[str, Any]:
-    """A Put of the whole exception; a new one (version 1) only where none exists."""
-    put: dict[str, Any] = {"TableName": table, "Item": exception_item(workspace, exception, version)}
-    if version == 1:
-        put["ConditionExpression"] = "attribute_not_exists(pk)"
-    return {"Put": put}
+def rename_schedule(
+    table: str, workspace: str, read: VersionedSchedule, sent: Mapping[str, Any], now: int
+) -> dict[str, Any]:
+    """The Update, in a rename's transaction, of the `sent` fields of the schedule read, if it is still the one read."""
+    update = Update({**sent, "updated_at": now}, increment="version").request(*_unchanged(read.version))
+    return {"Update": {"TableName": table, "Key": schedule_key(workspace, read.id), **update}}
+
+
+def delete_schedule(table: str, workspace: str, read: VersionedSchedule) -> dict[str, Any]:
+    """The Delete, in a delete's transaction, of the schedule read, only if it is still the one read."""
+    key = schedule_key(workspace, read.id)
+    return {"Delete": {"TableName": table, "Key": key, **_with_values(*_unchanged(read.version))}}
+
+
+def new_exception(table: str, workspace: str, exception: OfficeHoursException) -> dict[str, Any]:
+    """A Put of a new exception (version 1), only where none exists."""
+    item = exception_item(workspace, exception, version=1)
+    return {"Put": {"TableName": table, "Item": item, "ConditionExpression": "attribute_not_exists(pk)"}}
+
+
+def replace_exception(table: str, workspace: str, exception: OfficeHoursException, read: Versioned) -> dict[str, Any]:
+    """A Put of the whole of `exception` over the one read, only if it is still the one read."""
+    item = exception_item(workspace, exception, read.version + 1)
+    return {"Put": {"TableName": table, "Item": item, **_with_values(*_unchanged(read.version))}}
+
+
+def update_exception(
+    table: str, workspace: str, schedule_id: str, exception_id: str, sent: Mapping[str, Any], now: int
+) -> dict[str, Any]:
+    """The UpdateItem of a partial update: the `sent` fields, when the stored exception leaves a valid result.
+
+    The conditions: the exception exists; its stored type is the one the change needs
+    (rules.required_stored_type, the rule "custom_hours has intervals, closed has none" as a
+    condition on the stored item); a sent exception_date is the stored one (a new date needs
+    its claim moved: replace_exception). A refusal returns the stored item.
+    """
+    assignments = rules.assignments(sent)
+    if "recurring_annually" in sent:
+        shard = annual_shard(workspace, schedule_id, exception_id)
+        assignments[ANNUAL_SHARD] = shard if sent["recurring_annually"] else None
+    assignments[ANNUAL_BLOCKED] = None  # any write: the annual job tries it afresh
+    conditions, names, values = ["attribute_exists(pk)"], {}, {}
+    required_type = rules.required_stored_type(sent)
+    if required_type is not None:
+        conditions.append("#exception_type = :required_type")
+        names["#exception_type"], values[":required_type"] = "exception_type", required_type
+    if "exception_date" in sent:
+        conditions.append("#exception_date = :kept_date")
+        names["#exception_date"], values[":kept_date"] = "exception_date", assignments.pop("exception_date")
+    update = Update(assignments | {"updated_at": now}, increment="version")
+    return {
+        "TableName": table,
+        "Key": exception_key(workspace, schedule_id, exception_id),
+        "ReturnValues": "ALL_NEW",
+        "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
+        **update.request(" AND ".join(conditions), names, values),
+    }
+
+
+def delete_exception(table: str, workspace: str, read: Versioned) -> dict[str, Any]:
+    """A Delete of the exception read, only if it is still the one read."""
+    key = exception_key(workspace, read.office_hours_schedule_id, read.id)
+    return {"Delete": {"TableName": table, "Key": key, **_with_values(*_unchanged(read.version))}}
+
+
+def schedule_exists(table: str, workspace: str, schedule_id: str) -> dict[str, Any]:
+    """The check, in a create's transaction, that the exception's schedule exists."""
+    key = schedule_key(workspace, schedule_id)
+    return {"ConditionCheck": {"TableName": table, "Key": key, "ConditionExpression": "attribute_exists(pk)"}}
 
 
 def claim(table: str, workspace: str, holder: DateHolder) -> dict[str, Any]:
@@ -140,3 +224,40 @@ def mark_blocked(table: str, candidate: AnnualCandidate, taken_date: str) -> dic
     )
     key = exception_key(candidate.workspace, candidate.office_hours_schedule_id, candidate.id)
     return {"TableName": table, "Key": key, **update}
+
+
+def advance_annual_date(table: str, candidate: AnnualCandidate, new_date: str, now: int) -> dict[str, Any]:
+    """The Update, in the annual job's date move, of a recurring exception to `new_date`.
+
+    Only exception_date, updated_at (`now`) and version are written, on the conditions that
+    the exception still recurs, still has the date the index listed and was not written
+    after `now`: a change the job did not see is never overwritten, and updated_at never
+    goes back.
+    """
+    update = Update({"exception_date": new_date, "updated_at": now, ANNUAL_BLOCKED: None}, increment="version")
+    request = update.request(
+        "#exception_date = :listed_date AND #recurring_annually = :recurring AND #updated_at <= :updated_at",
+        {"#recurring_annually": "recurring_annually"},
+        {":listed_date": candidate.exception_date, ":recurring": True},
+    )
+    key = exception_key(candidate.workspace, candidate.office_hours_schedule_id, candidate.id)
+    return {"Update": {"TableName": table, "Key": key, **request}}
+
+
+def _unchanged(version: int) -> tuple[str, dict[str, str], dict[str, Any]]:
+    """The condition (expression, names, plain values) that an item is still the one read: its `version`.
+
+    A schedule stored before schedules had a version is read as version 0: it has none.
+    """
+    names = {"#version": "version"}
+    if version == 0:
+        return "attribute_exists(pk) AND attribute_not_exists(#version)", names, {}
+    return "#version = :read_version", names, {":read_version": version}
+
+
+def _with_values(condition: str, names: dict[str, str], values: dict[str, Any]) -> dict[str, Any]:
+    """A Put's or Delete's condition parameters (DynamoDB refuses an empty ExpressionAttributeValues)."""
+    request: dict[str, Any] = {"ConditionExpression": condition, "ExpressionAttributeNames": names}
+    if values:
+        request["ExpressionAttributeValues"] = to_item(values)
+    return request
