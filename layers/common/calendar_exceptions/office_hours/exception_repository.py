@@ -64,7 +64,7 @@ class ExceptionRepository:
                 self._client,
                 [
                     writes.schedule_exists(self._table, workspace, schedule_id),
-                    writes.claim(self._table, workspace, exception),
+                    writes.claim_date(self._table, workspace, exception),
                     writes.new_exception(self._table, workspace, exception),
                 ],
             )
@@ -151,7 +151,7 @@ class ExceptionRepository:
     def delete_exception(self, workspace: str, stored: Versioned) -> None:
         """Delete an exception and release its date; Contention when it changed since it was read."""
         delete = writes.delete_exception(self._table, workspace, stored)
-        found = codes(transact(self._client, [delete, writes.release(self._table, workspace, stored)]))
+        found = codes(transact(self._client, [delete, writes.release_date(self._table, workspace, stored)]))
         if not found:
             return
         if found[0] == CONDITION_FAILED:
@@ -166,7 +166,7 @@ class ExceptionRepository:
         """
         reasons = transact(
             self._client,
-            [write, writes.claim(self._table, workspace, new), writes.release(self._table, workspace, old)],
+            [write, writes.claim_date(self._table, workspace, new), writes.release_date(self._table, workspace, old)],
         )
         found = codes(reasons)
         if not found:

@@ -4,7 +4,7 @@ Item layout (string keys pk, sk):
 
     pk WORKSPACE#<ws>#OFFICE_HOURS      sk #IDS                        the workspace item: id counters, settings
                                         sk SCHEDULE#<id, 12 digits>    one schedule
-                                        sk NAME#<sha256 of name key>   the claim of a schedule name by one schedule
+                                        sk NAME#<sha256>               the claim of a schedule name by one schedule
     pk WORKSPACE#<ws>#SCHEDULE#<id>     sk EXCEPTION#<id, 12 digits>   one exception of that schedule
                                         sk DATE#<YYYY-MM-DD>           the claim of a date by one exception
 
@@ -175,8 +175,9 @@ def workspace_key(workspace: str) -> dict[str, Any]:
     return ids_key(workspace)
 
 
-def name_key(workspace: str, name: str) -> dict[str, Any]:
-    """The claim of a schedule name: hashed, since a name key may be longer than a sort key may be."""
+def name_claim_key(workspace: str, name: str) -> dict[str, Any]:
+    """The key of the claim of a schedule name: the SHA-256 of the name's comparison form
+    (rules.schedule_name_key), which may be longer than a sort key may be."""
     digest = hashlib.sha256(rules.schedule_name_key(name).encode()).hexdigest()
     return {"pk": {"S": schedules_partition(workspace)}, "sk": {"S": f"NAME#{digest}"}}
 
@@ -190,7 +191,8 @@ def exception_key(workspace: str, schedule_id: str, exception_id: str) -> dict[s
     return {"pk": {"S": pk}, "sk": {"S": f"{EXCEPTION_SK_PREFIX}{int(exception_id):012d}"}}
 
 
-def date_key(workspace: str, schedule_id: str, exception_date: str) -> dict[str, Any]:
+def date_claim_key(workspace: str, schedule_id: str, exception_date: str) -> dict[str, Any]:
+    """The key of the claim of a date in a schedule (claim_item)."""
     return {"pk": {"S": exceptions_partition(workspace, schedule_id)}, "sk": {"S": f"DATE#{exception_date}"}}
 
 
@@ -216,7 +218,7 @@ def exception_item(workspace: str, exception: OfficeHoursException, version: int
 
 def claim_item(workspace: str, holder: DateHolder) -> dict[str, Any]:
     """The item that reserves `holder.exception_date` in its schedule for exception `holder.id`."""
-    key = date_key(workspace, holder.office_hours_schedule_id, holder.exception_date)
+    key = date_claim_key(workspace, holder.office_hours_schedule_id, holder.exception_date)
     return {**key, "exception_id": {"S": holder.id}}
 
 

@@ -23,11 +23,11 @@ from calendar_exceptions.office_hours.layout import (
     VersionedSchedule,
     annual_shard,
     claim_item,
-    date_key,
+    date_claim_key,
     exception_item,
     exception_key,
     ids_key,
-    name_key,
+    name_claim_key,
     schedule_item,
     schedule_key,
     workspace_key,
@@ -74,7 +74,7 @@ def new_schedule(table: str, workspace: str, schedule: Schedule) -> dict[str, An
 
 def claim_name(table: str, workspace: str, schedule_id: str, name: str) -> dict[str, Any]:
     """Claim a free schedule name: names are unique in a workspace (rules.NameTaken)."""
-    item = {**name_key(workspace, name), "schedule_id": {"S": schedule_id}}
+    item = {**name_claim_key(workspace, name), "schedule_id": {"S": schedule_id}}
     return {"Put": {"TableName": table, "Item": item, "ConditionExpression": "attribute_not_exists(pk)"}}
 
 
@@ -86,7 +86,7 @@ def release_name(table: str, workspace: str, schedule_id: str, name: str) -> dic
     return {
         "Delete": {
             "TableName": table,
-            "Key": name_key(workspace, name),
+            "Key": name_claim_key(workspace, name),
             "ConditionExpression": "attribute_not_exists(pk) OR schedule_id = :id",
             "ExpressionAttributeValues": {":id": {"S": schedule_id}},
         }
@@ -183,7 +183,7 @@ def schedule_exists(table: str, workspace: str, schedule_id: str) -> dict[str, A
     return {"ConditionCheck": {"TableName": table, "Key": key, "ConditionExpression": "attribute_exists(pk)"}}
 
 
-def claim(table: str, workspace: str, holder: DateHolder) -> dict[str, Any]:
+def claim_date(table: str, workspace: str, holder: DateHolder) -> dict[str, Any]:
     """Claim a free date: one exception per date and schedule (rules.DateTaken).
 
     A refusal hands back the claim that holds it (free: no extra read).
@@ -198,12 +198,12 @@ def claim(table: str, workspace: str, holder: DateHolder) -> dict[str, Any]:
     }
 
 
-def release(table: str, workspace: str, holder: DateHolder) -> dict[str, Any]:
+def release_date(table: str, workspace: str, holder: DateHolder) -> dict[str, Any]:
     """Release the date `holder` claimed, only if it is still the holder's."""
     return {
         "Delete": {
             "TableName": table,
-            "Key": date_key(workspace, holder.office_hours_schedule_id, holder.exception_date),
+            "Key": date_claim_key(workspace, holder.office_hours_schedule_id, holder.exception_date),
             "ConditionExpression": "exception_id = :id",
             "ExpressionAttributeValues": {":id": {"S": holder.id}},
         }
