@@ -7,6 +7,7 @@ docs/annual-recurrence.md.
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from calendar_exceptions import clock
 from calendar_exceptions.entrypoint import scheduled_handler
 from calendar_exceptions.office_hours.annual import job
 from calendar_exceptions.office_hours.exception_repository import ExceptionRepository
@@ -15,7 +16,7 @@ from calendar_exceptions.storage import dynamodb_client, table_name
 
 
 def apply_annual_recurrences(event: dict, context: LambdaContext) -> dict:
-    now = job.run_time(event, job.clock())
+    now = job.run_time(event, clock.now())
     client, table = dynamodb_client(), table_name()
     exceptions, schedules = ExceptionRepository(client, table), ScheduleRepository(client, table)
     summary = job.apply_annual_recurrences(exceptions, schedules, now, context.get_remaining_time_in_millis)

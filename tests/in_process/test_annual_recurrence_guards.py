@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from calendar_exceptions import clock
 from calendar_exceptions.office_hours.annual import job as annual_job
 from calendar_exceptions.office_hours.annual.job import FutureTime, apply_annual_recurrences, in_turn
 from calendar_exceptions.office_hours.layout import (
@@ -41,8 +42,8 @@ def scheduled(time: str, **detail) -> dict:
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    monkeypatch.setattr(annual_job, "clock", lambda: CLOCK)
+def function_clock(monkeypatch):
+    monkeypatch.setattr(clock, "now", CLOCK.timestamp)
 
 
 @pytest.fixture
@@ -58,7 +59,7 @@ def due_exception(api) -> dict:
 
 
 def test_an_event_far_after_the_functions_clock_is_refused_logged_once_and_changes_nothing(
-    api, functions, clock, due_exception, table_items, log_lines
+    api, functions, function_clock, due_exception, table_items, log_lines
 ):
     # Given the event: 2207, no rehearsal flag
     before = table_items()
@@ -88,7 +89,7 @@ def test_an_event_far_after_the_functions_clock_is_refused_logged_once_and_chang
     ids=["15 min", "15 min 1 s", "past", "flag", "flag as text", "flag as 1"],
 )
 def test_only_times_at_most_15_minutes_ahead_or_an_explicit_rehearsal_run(
-    api, functions, clock, due_exception, table_items, lead, detail, runs
+    api, functions, function_clock, due_exception, table_items, lead, detail, runs
 ):
     before = table_items()
     event = scheduled((CLOCK + lead).strftime("%Y-%m-%dT%H:%M:%SZ"), **detail)

@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from calendar_exceptions import clock
 from calendar_exceptions.observability import logger
-from calendar_exceptions.office_hours import service
 from calendar_exceptions.office_hours.annual import job as annual_job
 from calendar_exceptions.office_hours.annual.job import apply_annual_recurrences
 from calendar_exceptions.office_hours.exception_repository import ExceptionRepository
@@ -217,7 +217,7 @@ def test_an_api_update_between_read_and_write_is_never_overwritten(api, dynamodb
     # Given a due exception, and a PUT that lands after the job read it and before it writes
     exception = make_exception(api, make_schedule(api), "2026-12-24")
     now = utc("2026-12-25T00:05:00")
-    monkeypatch.setattr(service, "now", lambda: int(now.timestamp()) + written_at)
+    monkeypatch.setattr(clock, "now", lambda: int(now.timestamp()) + written_at)
     url = exception_url(exception["office_hours_schedule_id"], exception["id"])
     slip_in_before_the_move(dynamodb, lambda: api.call("PUT", url, body))
     # When the job runs
@@ -238,7 +238,7 @@ def test_an_api_update_between_read_and_write_is_never_overwritten(api, dynamodb
 def test_an_exception_refused_for_a_concurrent_change_moves_on_the_next_run(api, dynamodb, monkeypatch):
     exception = make_exception(api, make_schedule(api), "2026-12-24")
     now = utc("2026-12-25T00:05:00")
-    monkeypatch.setattr(service, "now", lambda: int(now.timestamp()) + 30)
+    monkeypatch.setattr(clock, "now", lambda: int(now.timestamp()) + 30)
     url = exception_url(exception["office_hours_schedule_id"], exception["id"])
     slip_in_before_the_move(dynamodb, lambda: api.call("PUT", url, {"name": "Renamed"}))
     run(dynamodb, now)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from calendar_exceptions.office_hours import service
+from calendar_exceptions import clock
 from tests.builders import (
     SCHEDULES,
     closed,
@@ -55,7 +55,7 @@ def test_schedules_are_created_with_sequential_string_ids_and_listed(api):
 
 def test_a_schedule_put_changes_only_the_sent_fields(api, seeded, monkeypatch):
     before = seeded["schedule"]
-    monkeypatch.setattr(service, "now", lambda: before["created_at"] + 60)
+    monkeypatch.setattr(clock, "now", lambda: before["created_at"] + 60)
     reply = api.call("PUT", schedule_url("1"), {"name": "Renamed"})
     assert reply.status == 200, reply.text
     assert reply.body == {**before, "name": "Renamed", "updated_at": before["created_at"] + 60}

@@ -21,8 +21,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from calendar_exceptions import storage
-from calendar_exceptions.office_hours import api as office_hours_api
+from calendar_exceptions import clock, storage
 from calendar_exceptions.office_hours import layout
 from local import gateway, template
 from tests.builders import SCHEDULES, closed, custom_hours, exceptions_url, interval, schedule, schedule_url
@@ -359,7 +358,7 @@ def test_at_defaults_to_the_request_time_then_to_the_clock(api, functions, route
     reply = api.call("GET", f"{schedule_url(schedule_id)}/status", request_time=utc(2026, 12, 24, 12))
     assert (reply.body["at"], reply.body["open"]) == (utc(2026, 12, 24, 12), True)
     # An event without API Gateway's requestTimeEpoch: the function's clock
-    monkeypatch.setattr(office_hours_api, "clock", lambda: utc(2026, 12, 24, 20) + 0.9)
+    monkeypatch.setattr(clock, "now", lambda: utc(2026, 12, 24, 20) + 0.9)
     path = f"{schedule_url(schedule_id)}/status"
     match = router.match("GET", path)
     event = gateway.build_event(match, "GET", path, "", [("Authorization", f"Bearer {api.token('acct1')}")], b"")
@@ -472,7 +471,7 @@ from moto import mock_aws
 from local import gateway, runtime, template
 from local.dynamodb import ensure_tables
 runtime.prepare_process()
-from calendar_exceptions import storage
+from calendar_exceptions import clock, storage
 from calendar_exceptions.office_hours import layout
 from calendar_exceptions.tokens import TokenRepository
 with mock_aws():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from calendar_exceptions.office_hours import service
+from calendar_exceptions import clock
 from tests.builders import closed, exception_answer, exception_url, exceptions_url, interval
 
 FIELDS = {
@@ -84,11 +84,11 @@ def test_only_the_sent_field_changes(api, seeded, field, value):
 
 def test_created_at_is_kept_and_updated_at_is_the_time_of_the_write(api, seeded, monkeypatch):
     created = seeded["custom_hours"]
-    monkeypatch.setattr(service, "now", lambda: created["created_at"] + 3600)
+    monkeypatch.setattr(clock, "now", lambda: created["created_at"] + 3600)
     reply = put(api, seeded, {"name": "Later"})
     assert reply.body["created_at"] == created["created_at"]
     assert reply.body["updated_at"] == created["created_at"] + 3600
-    monkeypatch.setattr(service, "now", lambda: created["created_at"] + 7200)
+    monkeypatch.setattr(clock, "now", lambda: created["created_at"] + 7200)
     moved = put(api, seeded, {"exception_date": "2027-01-02"})
     assert (moved.body["created_at"], moved.body["updated_at"]) == (created["created_at"], created["created_at"] + 7200)
     assert stored(api, seeded) == moved.body

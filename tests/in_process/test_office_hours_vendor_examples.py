@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from calendar_exceptions.office_hours import service
+from calendar_exceptions import clock
 from tests.builders import SCHEDULES, exception_url, exceptions_url, schedule_url
 
 VERSION = {"Intercom-Version": "2.16"}
@@ -185,7 +185,7 @@ def test_list_schedules(api):
 
 def test_update_schedule(api, created_schedule, monkeypatch):
     later = created_schedule["created_at"] + 3600  # the example's updated_at is an hour after its created_at
-    monkeypatch.setattr(service, "now", lambda: later)
+    monkeypatch.setattr(clock, "now", lambda: later)
     reply = call(api, "PUT", schedule_url(created_schedule["id"]), UPDATE_SCHEDULE_REQUEST)
     assert reply.status == 200, reply.text
     assert set(reply.body) == set(UPDATE_SCHEDULE_RESPONSE)
@@ -239,7 +239,7 @@ def test_list_exceptions(api, created_schedule, christmas_day):
 
 def test_update_exception(api, created_schedule, christmas_day, monkeypatch):
     later = christmas_day["created_at"] + 3600
-    monkeypatch.setattr(service, "now", lambda: later)
+    monkeypatch.setattr(clock, "now", lambda: later)
     url = exception_url(created_schedule["id"], christmas_day["id"])
     reply = call(api, "PUT", url, UPDATE_EXCEPTION_REQUEST)
     assert reply.status == 200, reply.text

@@ -12,10 +12,9 @@ from __future__ import annotations
 import functools
 import json
 import re
-import time
 from typing import TYPE_CHECKING, Any
 
-from calendar_exceptions import openapi
+from calendar_exceptions import clock, openapi
 from calendar_exceptions.errors import DomainError, InvalidInput, echo
 from calendar_exceptions.http_errors import register_error_handlers
 from calendar_exceptions.office_hours.rules import ID_PATTERN, exception_not_found, schedule_not_found
@@ -115,15 +114,9 @@ def query_parameter(app: RestResolver, name: str) -> str | None:
     return app.current_event.query_string_parameters.get(name)
 
 
-def clock() -> float:
-    """The time when a request carries none (tests replace it)."""
-    return time.time()
-
-
 def request_time(app: RestResolver) -> int:
-    """When the request was made, Unix seconds: API Gateway's requestTimeEpoch (ms), else the clock."""
-    epoch_ms = app.current_event.request_context.request_time_epoch
-    return epoch_ms // 1000 if isinstance(epoch_ms, int) else int(clock())
+    """When the request was made, whole Unix seconds: API Gateway's requestTimeEpoch, else the layer's clock."""
+    return int(clock.request_time(app.current_event.request_context.request_time_epoch))
 
 
 def schedule_id(value: str) -> str:

@@ -9,9 +9,9 @@ when they run: the functions that read or delete never import pydantic.
 from __future__ import annotations
 
 import functools
-import time
 from typing import TYPE_CHECKING, Any
 
+from calendar_exceptions import clock
 from calendar_exceptions.dynamodb import Contention, retry_contended
 from calendar_exceptions.errors import RevisionConflict, Unprocessable
 from calendar_exceptions.office_hours import answers, rules
@@ -31,9 +31,9 @@ if TYPE_CHECKING:
     )
 
 
-def now() -> int:
-    """Unix seconds of this write (tests replace it to see timestamps move)."""
-    return int(time.time())
+def _now() -> int:
+    """Unix seconds of this write, from the layer's clock (tests set `clock.now`)."""
+    return int(clock.now())
 
 
 class OfficeHoursService:
@@ -52,7 +52,7 @@ class OfficeHoursService:
         from calendar_exceptions.office_hours.models import Schedule
 
         issued = self._schedules.issue_id(workspace, "schedule")
-        at = now()
+        at = _now()
         zone = new.time_zone_name if new.time_zone_name is not None else issued.time_zone_name
         fields = new.model_dump(exclude={"time_zone_name"})
         schedule = Schedule(id=issued.issued_id, **fields, time_zone_name=zone, created_at=at, updated_at=at)
@@ -78,7 +78,7 @@ class OfficeHoursService:
         """
 
         def attempt() -> Schedule:
-            at = now()
+            at = _now()
             result = self._schedules.update_schedule(workspace, schedule_id, change, at)
             if result.updated is not None:
                 return result.updated
@@ -109,7 +109,7 @@ class OfficeHoursService:
         from calendar_exceptions.office_hours.models import OfficeHoursException
 
         issued = self._schedules.issue_id(workspace, "exception")
-        at = now()
+        at = _now()
         exception = OfficeHoursException(
             id=issued.issued_id,
             office_hours_schedule_id=schedule_id,
@@ -147,7 +147,7 @@ class OfficeHoursService:
             raise Unprocessable(problem, "time_intervals")
 
         def attempt() -> OfficeHoursException:
-            at = now()
+            at = _now()
             result = self._exceptions.update_exception(workspace, schedule_id, exception_id, change, at)
             if result.updated is not None:
                 return result.updated

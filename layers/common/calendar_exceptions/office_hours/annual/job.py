@@ -102,19 +102,16 @@ def event_time(event: dict[str, Any]) -> datetime:
     return moment
 
 
-def clock() -> datetime:
-    """The function's clock, which bounds the event's time (tests replace it)."""
-    return datetime.now(UTC)
-
-
-def run_time(event: dict[str, Any], clock_now: datetime) -> datetime:
-    """The run's "now": the event's time, when it is at most MAX_CLOCK_LEAD after `clock_now`.
+def run_time(event: dict[str, Any], clock_seconds: float) -> datetime:
+    """The run's "now": the event's time, when it is at most MAX_CLOCK_LEAD after the function's
+    clock (`clock_seconds`, Unix seconds: the handler reads the layer's `clock.now()`).
 
     Past times are fine (replaying a missed day). A later one is refused with FutureTime,
     logged in one line, unless the event's `detail` has `"allow_future_time": true` (a
     rehearsal against a test table).
     """
     moment = event_time(event)
+    clock_now = datetime.fromtimestamp(clock_seconds, UTC)
     detail = event.get("detail")
     allowed = isinstance(detail, dict) and detail.get(ALLOW_FUTURE_TIME) is True
     if moment - clock_now > MAX_CLOCK_LEAD and not allowed:
