@@ -30,8 +30,8 @@ TO = openapi.query_parameter(
 )
 def get_office_hours_effective_hours(office_hours_schedule_id: str):
     schedule_id = api.schedule_id(office_hours_schedule_id)
-    first = requested_date(api.query_parameter(app, "from"), "from")
-    last = requested_date(api.query_parameter(app, "to"), "to")
+    first = requested_date(app.current_event.query_value("from"), "from")
+    last = requested_date(app.current_event.query_value("to"), "to")
     answer = api.hours_service().effective_hours(api.workspace(app), schedule_id, first, last, api.request_time(app))
     return api.respond(200, answer)
 

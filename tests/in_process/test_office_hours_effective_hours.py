@@ -419,6 +419,24 @@ def test_a_bad_parameter_is_400_naming_it_before_any_read(api, seeded, dynamodb_
     assert dynamodb_calls == []
 
 
+@pytest.mark.parametrize(
+    ("route", "query", "parameter"),
+    [
+        ("status", "at=1798200000&at=1", "at"),  # never read as its last value (1970)
+        ("status", "at=1798200000&at=1798200000", "at"),  # even the same value twice
+        ("effective_hours", "from=2026-12-24&from=2026-12-25", "from"),
+        ("effective_hours", "from=2026-12-24&to=2026-12-25&to=2026-12-25", "to"),
+    ],
+)
+def test_a_parameter_sent_twice_is_400_naming_it_before_any_read(api, seeded, dynamodb_calls, route, query, parameter):
+    reply = api.call("GET", f"{schedule_url('1')}/{route}?{query}")
+    assert reply.status == 400, reply.text
+    [error] = reply.body["errors"]
+    assert (error["code"], error["field"]) == ("parameter_invalid", parameter)
+    assert error["message"] == f"{parameter}: sent 2 times; send it once"
+    assert dynamodb_calls == []
+
+
 @pytest.mark.parametrize("route", ["effective_hours", "status"])
 def test_unknown_and_other_workspaces_schedules_are_404(api, route):
     schedule_id = new_schedule(api, "Europe/London", daily(540, 1020))

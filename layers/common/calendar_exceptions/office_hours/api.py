@@ -110,10 +110,6 @@ def hours_service() -> ScheduleHoursService:
     return ScheduleHoursService(HoursRepository(dynamodb_client(), table_name()))
 
 
-def query_parameter(app: RestResolver, name: str) -> str | None:
-    return app.current_event.query_string_parameters.get(name)
-
-
 def request_time(app: RestResolver) -> int:
     """When the request was made, whole Unix seconds: API Gateway's requestTimeEpoch, else the layer's clock."""
     return int(clock.request_time(app.current_event.request_context.request_time_epoch))
