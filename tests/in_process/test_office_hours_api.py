@@ -114,6 +114,16 @@ def test_a_duplicate_schedule_name_is_422_on_create_and_rename_and_changes_nothi
     assert api.call("POST", SCHEDULES, schedule("sales")).status == 422
 
 
+def test_a_duplicate_name_of_the_longest_length_is_quoted_cut(api):
+    name = "n" * 255
+    assert api.call("POST", SCHEDULES, schedule(name)).status == 201
+    reply = api.call("POST", SCHEDULES, schedule(name.upper()))
+    assert reply.status == 422, reply.text
+    [error] = reply.body["errors"]
+    cut = f"'{'N' * 100}…' (cut: 255 characters)"
+    assert error["message"] == f"name: another schedule of the workspace is named {cut}"
+
+
 def test_deleting_a_schedule_deletes_its_exceptions_and_frees_nothing_else(api, seeded, table_items):
     other = api.call("POST", SCHEDULES, schedule("Sales")).body["id"]
     kept = api.call("POST", exceptions_url(other), closed("2026-12-25")).body

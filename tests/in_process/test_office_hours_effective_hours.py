@@ -420,6 +420,27 @@ def test_a_bad_parameter_is_400_naming_it_before_any_read(api, seeded, dynamodb_
 
 
 @pytest.mark.parametrize(
+    ("route", "parameter", "value"),
+    [
+        ("status", "at", "9" * 3_000),
+        ("status", "at", "x" * 3_000),
+        ("effective_hours", "from", "2" * 3_000),
+        ("effective_hours", "to", "2" * 3_000),
+    ],
+)
+def test_a_long_parameter_is_quoted_cut_in_the_400_and_its_log_line(api, seeded, log_lines, route, parameter, value):
+    reply = api.call("GET", f"{schedule_url('1')}/{route}?{parameter}={value}")
+    assert reply.status == 400, reply.text[:300]
+    [error] = reply.body["errors"]
+    assert (error["code"], error["field"]) == ("parameter_invalid", parameter)
+    cut = f"'{value[:100]}…' (cut: 3000 characters)"
+    assert error["message"].startswith(f"{parameter}: {cut} "), error["message"]
+    assert len(reply.text) < 1_000
+    [refusal] = [line for line in log_lines() if line["message"] == "request refused"]
+    assert len(json.dumps(refusal)) < 2_000
+
+
+@pytest.mark.parametrize(
     ("route", "query", "parameter"),
     [
         ("status", "at=1798200000&at=1", "at"),  # never read as its last value (1970)

@@ -183,6 +183,20 @@ INVALID_SCHEDULE_FIELDS = [
 ]
 
 
+@pytest.mark.parametrize("url", ["exception", "schedule"])
+def test_a_minute_of_thousands_of_digits_is_quoted_cut(api, seeded, table_items, url):
+    # 4,000 digits: JSON and the request models read it as an integer (Python's limit is 4,300)
+    minute = "9" * 4_000
+    path = exception_url("1", "1") if url == "exception" else schedule_url("1")
+    before = table_items()
+    body = {"time_intervals": [{"start_minute": 0, "end_minute": int(minute)}]}
+    reply = api.call("PUT", path, raw_body=json.dumps(body))
+    assert_400(reply, "time_intervals[0].end_minute")
+    cut = f"'{minute[:100]}…' (cut: 4000 characters)"
+    assert reply.body["errors"][0]["message"].startswith(f"time_intervals[0].end_minute: {cut} is outside 0..")
+    assert table_items() == before
+
+
 @pytest.mark.parametrize(
     ("case", "body", "field"), INVALID_SCHEDULE_FIELDS, ids=[c[0] for c in INVALID_SCHEDULE_FIELDS]
 )

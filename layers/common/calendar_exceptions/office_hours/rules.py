@@ -38,17 +38,19 @@ def issued_id(counter: int) -> str:
 
 
 def schedule_not_found(schedule_id: str) -> NotFound:
-    """An unknown schedule, another workspace's, or an id that names none (404); the path's text
-    is quoted as errors.echo cuts it."""
-    return NotFound(f"office_hours_schedule_id: schedule {_path_id(schedule_id)} not found", "office_hours_schedule_id")
+    """An unknown schedule, another workspace's, or an id that names none (404): the path's text
+    shown bare (_bare)."""
+    return NotFound(f"office_hours_schedule_id: schedule {_bare(schedule_id)} not found", "office_hours_schedule_id")
 
 
 def exception_not_found(exception_id: str) -> NotFound:
-    return NotFound(f"id: office hours exception {_path_id(exception_id)} not found", "id")
+    return NotFound(f"id: office hours exception {_bare(exception_id)} not found", "id")
 
 
-def _path_id(value: str) -> str:
-    return value if len(value) <= MAX_ECHO else echo(value)
+def _bare(value: object) -> str:
+    """An id or a number the caller sent, as a message shows it: bare, or through errors.echo when longer."""
+    text = str(value)
+    return text if len(text) <= MAX_ECHO else echo(text)
 
 
 def check_schedule_name(name: str, field: str = "name") -> None:
@@ -70,7 +72,7 @@ class NameTaken(Unprocessable):
     """
 
     def __init__(self, name: str) -> None:
-        super().__init__(f"name: another schedule of the workspace is named '{name}'", "name")
+        super().__init__(f"name: another schedule of the workspace is named {echo(name)}", "name")
         self.name = name
 
 
@@ -149,9 +151,9 @@ def check_intervals(intervals: Sequence[Interval], limit: int, field: str = "tim
         for name in ("start_minute", "end_minute"):
             minute = getattr(interval, name)
             if not 0 <= minute <= limit:
-                raise RuleViolation(f"{path}.{name}", f"{minute} is outside 0..{limit}")
+                raise RuleViolation(f"{path}.{name}", f"{_bare(minute)} is outside 0..{limit}")
             if minute % MINUTE_STEP:
-                raise RuleViolation(f"{path}.{name}", f"{minute} is not a multiple of {MINUTE_STEP}")
+                raise RuleViolation(f"{path}.{name}", f"{_bare(minute)} is not a multiple of {MINUTE_STEP}")
         if interval.start_minute >= interval.end_minute:
             raise RuleViolation(f"{path}.end_minute", "must be after start_minute")
     by_start = sorted(range(len(intervals)), key=lambda i: intervals[i].start_minute)
@@ -261,7 +263,7 @@ def check_hours_date(text: str, field: str) -> date:
     """A `from` or `to` of effective hours: a real YYYY-MM-DD from FIRST_HOURS_DATE to LAST_HOURS_DATE."""
     day = check_date(text, field)
     if not FIRST_HOURS_DATE <= day <= LAST_HOURS_DATE:
-        raise RuleViolation(field, f"'{text}' is outside {FIRST_HOURS_DATE} .. {LAST_HOURS_DATE}")
+        raise RuleViolation(field, f"{echo(text)} is outside {FIRST_HOURS_DATE} .. {LAST_HOURS_DATE}")
     return day
 
 
@@ -281,7 +283,7 @@ def hours_range(first: date | None, last: date | None, today: date) -> tuple[dat
 def check_instant(text: str, field: str = "at") -> int:
     """An instant of the status: Unix seconds, a decimal integer from FIRST_AT to LAST_AT."""
     if not _UNIX_SECONDS.fullmatch(text):
-        raise RuleViolation(field, f"'{text}' must be Unix seconds, a decimal integer")
+        raise RuleViolation(field, f"{echo(text)} must be Unix seconds, a decimal integer")
     at = int(text)
     if not FIRST_AT <= at <= LAST_AT:
         raise RuleViolation(field, f"{at} is outside {FIRST_AT} .. {LAST_AT}")

@@ -23,6 +23,7 @@ from calendar_exceptions.dynamodb import (
     delete_keys,
     transact,
 )
+from calendar_exceptions.errors import echo
 from calendar_exceptions.office_hours import layout, rules, writes
 from calendar_exceptions.office_hours.consistent_reads import ConsistentReads
 from calendar_exceptions.office_hours.layout import IdKind
@@ -129,7 +130,7 @@ class ScheduleRepository:
             raise Contention(f"schedule {stored.id} changed while it was being renamed")
         if found[1] == CONDITION_FAILED:
             raise NameTaken(new)
-        raise RuntimeError(f"name claim '{old}' is not held by schedule {stored.id}: {found}")
+        raise RuntimeError(f"name claim {echo(old)} is not held by schedule {stored.id}: {found}")
 
     def delete_schedule(self, workspace: str, schedule_id: str) -> bool:
         """Delete a schedule with its name claim, then its exceptions and date claims; False when there was none.
@@ -150,7 +151,7 @@ class ScheduleRepository:
             if found and found[0] == CONDITION_FAILED:
                 raise Contention(f"schedule {schedule_id} changed while it was being deleted")
             if found:
-                raise RuntimeError(f"name claim '{stored.name}' is not held by schedule {schedule_id}")
+                raise RuntimeError(f"name claim {echo(stored.name)} is not held by schedule {schedule_id}")
         keys = self._reads.partition(layout.exceptions_partition(workspace, schedule_id), keys_only=True)
         delete_keys(self._client, self._table, keys)
         return stored is not None
