@@ -33,7 +33,7 @@ def get_office_hours_effective_hours(office_hours_schedule_id: str):
     first = requested_date(app.current_event.query_value("from"), "from")
     last = requested_date(app.current_event.query_value("to"), "to")
     answer = api.hours_service().effective_hours(api.workspace(app), schedule_id, first, last, api.request_time(app))
-    return api.respond(200, answer)
+    return api.respond(200, answer, api.NO_STORE)
 
 
 lambda_handler = api_gateway_handler(app)

@@ -31,7 +31,7 @@ def get_office_hours_status(office_hours_schedule_id: str):
     schedule_id = api.schedule_id(office_hours_schedule_id)
     at = requested_instant(app.current_event.query_value("at"))
     answer = api.hours_service().status(api.workspace(app), schedule_id, api.request_time(app) if at is None else at)
-    return api.respond(200, answer)
+    return api.respond(200, answer, api.NO_STORE)
 
 
 lambda_handler = api_gateway_handler(app)

@@ -367,6 +367,22 @@ def test_at_defaults_to_the_request_time_then_to_the_clock(api, functions, route
     assert (body["at"], body["open"], body["next_open_at"]) == (utc(2026, 12, 24, 20), False, utc(2026, 12, 25, 9))
 
 
+@pytest.mark.parametrize(
+    ("route", "query"),
+    [
+        ("status", ""),  # now: the request's time
+        ("status", "?at=1798200000"),
+        ("effective_hours", ""),  # from today in the schedule's zone
+        ("effective_hours", "?from=2026-12-24&to=2026-12-25"),
+    ],
+)
+def test_hours_answers_are_never_stored_by_a_cache(api, seeded, route, query):
+    # They hold for one moment and for the data read then, which may change at any time
+    reply = api.call("GET", f"{schedule_url('1')}/{route}{query}", request_time=utc(2026, 12, 24, 12))
+    assert reply.status == 200, reply.text
+    assert reply.headers["cache-control"] == "no-store"
+
+
 # --- refused requests -------------------------------------------------------------------
 
 

@@ -53,6 +53,9 @@ CODES = {
     503: "service_unavailable",
 }
 UNAUTHORIZED_MESSAGE = "Access Token Invalid"
+# The hours routes' answers hold for the moment asked about ("now" when none is given) and for
+# data that may change at any time: no cache may keep them (docs/office-hours.md, "Caching").
+NO_STORE = {"Cache-Control": "no-store"}
 
 
 class IntercomErrorFormat:
@@ -127,8 +130,8 @@ def exception_id(value: str) -> str:
     return value
 
 
-def respond(status: int, body: dict[str, Any]) -> Response:
-    return Response(status_code=status, content_type=APPLICATION_JSON, body=json.dumps(body))
+def respond(status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> Response:
+    return Response(status_code=status, content_type=APPLICATION_JSON, body=json.dumps(body), headers=headers)
 
 
 def listed(kind: str, answers: list[dict[str, Any]]) -> dict[str, Any]:
