@@ -1,8 +1,8 @@
-"""The annual recurrence job (issue 4): its cost per due item, and how it scales against a plain Scan.
+"""The annual recurrence job (docs/annual-recurrence.md): its cost per due item, and how it scales against a Scan.
 
 Both run in-process against moto with the template's table and index, seeded by inserting
 items straight into moto's backend (the API would take minutes for 100,000 exceptions;
-what is seeded is what the API stores: `repository.exception_item` and `claim_item`).
+what is seeded is what the API stores: `layout.exception_item` and `claim_item`).
 The job is the real one, `annual/job.py`'s `apply_annual_recurrences`, with the time of the daily
 run of 2 March 2027. The baseline (`ScanRepository`) runs the same job, with the same
 decisions and writes, but finds its candidates with a Scan of the whole table and a filter.

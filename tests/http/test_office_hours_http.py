@@ -224,7 +224,7 @@ def test_a_schedule_may_be_renamed_to_its_own_name_in_other_letters(base_url, ht
     assert_name_taken(http.post(base_url + SCHEDULES, json=schedule("support"), headers=AUTH))
 
 
-# --- creates that land: 32 at once, without conflict (issue 16) -------------------------------
+# --- creates that land: 32 at once, without conflict (ids from an atomic counter) ------------
 
 CONCURRENT_CREATES = 32
 

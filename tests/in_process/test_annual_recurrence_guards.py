@@ -1,4 +1,4 @@
-"""The annual job against a careless or hostile caller (issue 16): no early moves, no starved workspace.
+"""The annual job against a careless or hostile caller: no early moves, no starved workspace.
 
 An event whose time is ahead of the function's clock would move every due exception early,
 for good: it is refused unless it says it is a rehearsal. Exceptions that cannot move (their
@@ -61,7 +61,7 @@ def due_exception(api) -> dict:
 def test_an_event_far_after_the_functions_clock_is_refused_logged_once_and_changes_nothing(
     api, functions, function_clock, due_exception, table_items, log_lines
 ):
-    # Given the issue's event: 2207, no rehearsal flag
+    # Given an event of 2207, without the rehearsal flag
     before = table_items()
     event = scheduled("2207-01-02T00:05:00Z")
     # When the function is invoked with it

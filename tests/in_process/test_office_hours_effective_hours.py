@@ -1,4 +1,4 @@
-"""The effective hours and status routes (issue 13) through their handlers, on worked examples.
+"""The effective hours and status routes (docs/office-hours.md) through their handlers, on worked examples.
 
 Every instant is written out in UTC by hand, never converted by zoneinfo. Transitions used
 (tzdata, 2026; all four dates are Sundays): Europe/London 29 Mar 01:00 GMT -> 02:00 BST and
@@ -90,24 +90,24 @@ def status(api, schedule_id: str, at: int) -> tuple[bool, int | None, int | None
     return body["open"], body["next_open_at"], body["next_close_at"], body["office_hours_exception_id"]
 
 
-# --- the issue's two examples ----------------------------------------------------------
+# --- the two documented examples ------------------------------------------------------
 
 
-def test_the_issues_two_json_examples(api):
+def test_the_two_json_examples_of_the_docs(api):
     # Given schedule "1" open 09:00-17:00 every day in London, and exception 7 closing Christmas Day
     schedule_id = new_schedule(api, "Europe/London", daily(540, 1020))
     for day in range(1, 7):
         new_exception(api, schedule_id, closed(f"2030-01-0{day}"))
     assert new_exception(api, schedule_id, closed("2026-12-25", recurring_annually=False)) == "7"
-    # Then the effective hours of 24-25 December and the status at noon on the 25th are the issue's
+    # Then the effective hours of 24-25 December and the status at noon on the 25th are the docs'
     reply = api.call("GET", f"{schedule_url(schedule_id)}/effective_hours?from=2026-12-24&to=2026-12-25")
-    assert (reply.status, reply.body) == (200, json.loads(ISSUE_EFFECTIVE_HOURS))
+    assert (reply.status, reply.body) == (200, json.loads(DOCUMENTED_EFFECTIVE_HOURS))
     reply = api.call("GET", f"{schedule_url(schedule_id)}/status?at=1798200000")
-    assert (reply.status, reply.body) == (200, json.loads(ISSUE_STATUS))
+    assert (reply.status, reply.body) == (200, json.loads(DOCUMENTED_STATUS))
 
 
-# The issue's examples, as it writes them.
-ISSUE_EFFECTIVE_HOURS = """
+# The examples of docs/office-hours.md, as it writes them.
+DOCUMENTED_EFFECTIVE_HOURS = """
 {"type": "office_hours_effective_hours",
  "office_hours_schedule_id": "1",
  "time_zone_name": "Europe/London",
@@ -118,7 +118,7 @@ ISSUE_EFFECTIVE_HOURS = """
     "time_intervals": []}
  ]}
 """
-ISSUE_STATUS = """
+DOCUMENTED_STATUS = """
 {"type": "office_hours_status", "office_hours_schedule_id": "1", "at": 1798200000,
  "open": false, "next_open_at": 1798275600, "next_close_at": 1798304400,
  "office_hours_exception_id": "7"}
@@ -162,8 +162,8 @@ class TestEuropeLondon:
         )
 
     def test_two_times_in_the_gap_stay_apart_as_rfc_5545_reads_them(self, api):
-        # The issue's "01:15-01:45 is empty" contradicts its first rule; RFC 5545 is kept
-        # (docs/office-hours.md): 02:15-02:45 BST, 30 minutes.
+        # "01:15-01:45 is empty", as first written, contradicts the first rule; RFC 5545 is
+        # kept (docs/office-hours.md, "Rules for local time"): 02:15-02:45 BST, 30 minutes.
         schedule_id = new_schedule(api, "Europe/London", [(week(SUN, 1, 15), week(SUN, 1, 45))])
         assert intervals(api, schedule_id, "2026-03-29") == [
             (135, 165, utc(2026, 3, 29, 1, 15), utc(2026, 3, 29, 1, 45))
@@ -280,7 +280,7 @@ def day_long(start_minute: int, end_minute: int, start_at: int, end_at: int) -> 
 
 @pytest.mark.parametrize("week_end", [10080, 10079], ids=["0-10080", "intercom 0-10079"])
 def test_a_twenty_four_seven_schedule(api, dynamodb, week_end):
-    # Intercom writes 24/7 as the one interval 0-10079 (issue 12 lets a request send it)
+    # Intercom writes 24/7 as the one interval 0-10079 (its 2.16 description: a request may send it)
     store_schedule(dynamodb, "acct1", "1", "Europe/London", [interval(0, week_end)])
     days = effective_hours(api, "1", "?from=2026-03-28&to=2026-03-30")["days"]
     assert [(d["date"], d["time_intervals"]) for d in days] == [

@@ -2,8 +2,8 @@
 
 Schedules, exceptions (closed or custom hours, recurring or not), zones and instants are
 drawn around 2026 transitions of the zones, as the stored values the repository reads;
-the service answers both routes from them. The property of issue 13: `status.open` at T
-agrees with the effective hours of T's local date, and so does the governing exception.
+the service answers both routes from them. The property the two routes promise together:
+`status.open` at T agrees with the effective hours of T's local date, and so does the governing exception.
 """
 
 from __future__ import annotations
