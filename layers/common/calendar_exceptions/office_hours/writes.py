@@ -1,6 +1,7 @@
 """Every conditional write of office hours items (layout.py): each condition the storage side of a rule.
 
-The repositories commit them and read what a refusal means; a rule's home is
+Also the two unconditional writes (the id counter, the default zone). The repositories
+commit them and read what a refusal means; a rule's home is
 office_hours/rules.py, named beside each condition. A write that replaces or deletes what was
 read is conditional on the `version` read, spelled one way (`_unchanged`). Values in the
 conditions are plain (the `dynamodb.Update` and `_with_values` write them for DynamoDB).
