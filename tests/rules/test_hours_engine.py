@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from calendar_exceptions.hours import HORIZON, Hours, Replacement, WeeklyInterval
+from calendar_exceptions.hours.engine import HORIZON, Hours, Replacement, WeeklyInterval
 from calendar_exceptions.office_hours.governing_exceptions import DatedException, GoverningExceptions
 
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)

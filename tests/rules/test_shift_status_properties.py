@@ -23,7 +23,7 @@ from dateutil.rrule import rrulestr
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from calendar_exceptions.hours import Hours, Replacement, WeeklyInterval
+from calendar_exceptions.hours.engine import Hours, Replacement, WeeklyInterval
 from calendar_exceptions.shift_status import occurrences
 from calendar_exceptions.shift_status.shifts import shift_status
 from calendar_exceptions.special_occasions import rules

@@ -41,7 +41,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any, NamedTuple
 
-from calendar_exceptions.hours import HORIZON, open_at, union
+from calendar_exceptions.hours.engine import HORIZON, open_at, union
 from calendar_exceptions.shift_status.occurrences import (
     Window,
     day_span,
