@@ -13,10 +13,10 @@ dates, times, zones and `RRULE:` lines are parsed by special_occasions.rules, as
 - An occasion event without `recurrence` occurs once; with an `RRULE:` line, its starts are
   python-dateutil's `rrule` expansion in local (naive) time from its start (dateutil's
   semantics: the start is an occurrence only if it matches the rule).
-- Local times become instants by the hours engine's rules (hours.py): a time a zone skips is
-  read with the offset in force before the gap, a time it repeats means its first
-  occurrence (both are zoneinfo's fold=0); an occurrence whose end instant is not after
-  its start instant is empty.
+- Local times become instants by the rules of hours/local_time.py, as in the hours engine:
+  a time a zone skips is read with the offset in force before the gap, a time it repeats
+  means its first occurrence; an occurrence whose end instant is not after its start
+  instant is empty.
 
 Everything is computed within a `Window` of instants, so that no rule is ever expanded
 without bound: starts are asked for between two local times a couple of days wider than the
@@ -30,10 +30,10 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
+from calendar_exceptions.hours.local_time import epoch_ms
 from calendar_exceptions.special_occasions import rules
 
 _EPOCH = datetime(1970, 1, 1)
-_MS = timedelta(milliseconds=1)
 _DAY = timedelta(days=1)
 _WEEK = timedelta(days=7)
 # Local times of the window's instants are within this of their UTC readings.
@@ -63,12 +63,6 @@ class LocalEvent(NamedTuple):
     starts_on: date | datetime  # the start as written (a date for a whole-day event)
     rule: str | None  # the RRULE line, if any
     working: bool
-
-
-def instant(local: datetime, zone: ZoneInfo) -> int:
-    """The epoch milliseconds of a naive local time: fold=0, the engine's rule for gaps and repeats."""
-    offset = zone.utcoffset(local)
-    return (local - _EPOCH - offset) // _MS
 
 
 def local_event(event: dict[str, Any]) -> LocalEvent:
@@ -123,7 +117,7 @@ def touched_dates(start: datetime, end: datetime) -> tuple[date, date]:
 
 def day_span(first: date, last: date, zone: ZoneInfo) -> tuple[int, int]:
     """The instants of the local dates `first`..`last`: from the first midnight to the one after the last."""
-    return instant(datetime.combine(first, time()), zone), instant(datetime.combine(last, time()) + _DAY, zone)
+    return epoch_ms(datetime.combine(first, time()), zone), epoch_ms(datetime.combine(last, time()) + _DAY, zone)
 
 
 def _rule_parts(line: str) -> dict[str, str]:

@@ -19,6 +19,7 @@ from dateutil.rrule import weekdays as _weekday_objects
 
 from calendar_exceptions import primitives
 from calendar_exceptions.errors import echo
+from calendar_exceptions.hours.local_time import is_skipped
 from calendar_exceptions.primitives import DATE_PATTERN, RuleViolation
 
 if TYPE_CHECKING:
@@ -88,14 +89,8 @@ def local_value(text: str, field: str) -> date | datetime:
 
 
 def require_existing_local_time(value: datetime, tz: ZoneInfo, field: str) -> None:
-    """Refuse a wall-clock time the zone skips; zoneinfo would build it without complaint.
-
-    In a gap, the time's offset read as before the gap (fold 0) is smaller than read as
-    after it (fold 1) (PEP 495); a repeated time has them the other way round. Offsets,
-    not a round trip through UTC: 9999-12-31T23:00 in Los Angeles is a real local time
-    whose UTC instant lies past year 9999, where datetime cannot go.
-    """
-    if value.replace(tzinfo=tz, fold=0).utcoffset() < value.replace(tzinfo=tz, fold=1).utcoffset():  # type: ignore[operator]
+    """Refuse a wall-clock time the zone skips (local_time.is_skipped); zoneinfo would build it without complaint."""
+    if is_skipped(value, tz):
         raise RuleViolation(field, f"{value.isoformat()} does not exist in {tz.key} (daylight saving gap)")
 
 
