@@ -139,7 +139,7 @@ def _collections() -> list[Any]:
 def _schemas() -> dict[str, Any]:
     from pydantic.json_schema import models_json_schema
 
-    from calendar_exceptions.liveperson import INTERNAL_CODES
+    from calendar_exceptions.liveperson.http import INTERNAL_CODES
     from calendar_exceptions.office_hours import api as office_hours_api
     from calendar_exceptions.office_hours import models as office_hours
     from calendar_exceptions.office_hours.models import ID_PATTERN

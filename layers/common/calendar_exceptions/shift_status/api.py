@@ -1,7 +1,7 @@
 """HTTP glue of the Shift Status API: its resolver, the skill id and `at` parameters, the answer, its OpenAPI shapes.
 
 Errors are the special occasions error body with `"type": "shiftstatus"`; authentication and
-the path's account are checked as on every LivePerson route (liveperson.py). Nothing here
+the path's account are checked as on every LivePerson route (liveperson/http.py). Nothing here
 imports pydantic: the function validates no body, and its cold start is what its callers
 feel (issue 15).
 """
@@ -17,7 +17,7 @@ from calendar_exceptions import openapi
 from calendar_exceptions.account_config.defaults import read_defaults
 from calendar_exceptions.errors import InvalidInput, echo
 from calendar_exceptions.http_errors import register_error_handlers
-from calendar_exceptions.liveperson import LivePersonErrorFormat, path_account_is_the_callers
+from calendar_exceptions.liveperson.http import LivePersonErrorFormat, path_account_is_the_callers
 from calendar_exceptions.rest import APPLICATION_JSON, Response, RestResolver
 from calendar_exceptions.shift_status.shifts import shift_status
 from calendar_exceptions.storage import dynamodb_client, table_name
