@@ -1,7 +1,7 @@
 """POST special occasions: create an array of occasions (or one object); the server assigns ids."""
 
-from calendar_exceptions.account_config import api, operations
 from calendar_exceptions.entrypoint import api_gateway_handler
+from calendar_exceptions.liveperson.account_config import api, operations
 from calendar_exceptions.special_occasions.collection import SPECIAL_OCCASIONS as KIND
 
 app = api.resolver(KIND)

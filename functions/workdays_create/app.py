@@ -1,7 +1,7 @@
 """POST workdays: create an array of workdays (or one object); the server assigns ids."""
 
-from calendar_exceptions.account_config import api, operations
 from calendar_exceptions.entrypoint import api_gateway_handler
+from calendar_exceptions.liveperson.account_config import api, operations
 from calendar_exceptions.workdays.collection import WORKDAYS as KIND
 
 app = api.resolver(KIND)

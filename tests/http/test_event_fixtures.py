@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from calendar_exceptions import storage
-from calendar_exceptions.account_config import layout
+from calendar_exceptions.liveperson.account_config import layout
 from local import template
 from local.dynamodb import client
 from tests.builders import (

@@ -10,7 +10,7 @@ from typing import NamedTuple
 import pytest
 
 from calendar_exceptions import storage
-from calendar_exceptions.account_config.defaults import read_defaults
+from calendar_exceptions.liveperson.account_config.defaults import read_defaults
 from tests.builders import SPECIAL_OCCASIONS, WORKDAYS
 
 
@@ -105,7 +105,7 @@ def test_each_collection_has_its_own_partition_revision_and_ids(api, dynamodb):
 
 def test_a_default_swapped_between_the_two_round_trips_is_read_again(api, monkeypatch):
     # Given workday A the default, and a swap to B landing just after the heads were read
-    from calendar_exceptions.account_config import defaults
+    from calendar_exceptions.liveperson.account_config import defaults
 
     api.call("POST", WORKDAYS.url(), [WORKDAYS.body("A", isDefault=True), WORKDAYS.body("B")])
     b = api.call("GET", WORKDAYS.url() + "/2").body

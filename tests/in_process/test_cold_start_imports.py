@@ -97,7 +97,7 @@ from local import gateway, runtime, template
 from local.dynamodb import ensure_tables
 runtime.prepare_process()
 from calendar_exceptions import storage
-from calendar_exceptions.account_config import layout as collections
+from calendar_exceptions.liveperson.account_config import layout as collections
 from calendar_exceptions.office_hours import layout
 from calendar_exceptions.tokens import TokenRepository
 from tests.builders import OFFICE, interval, occasion_event, stored_occasion

@@ -140,7 +140,7 @@ def test_every_route_refuses_another_account_and_an_unauthenticated_caller(api, 
 
 
 def test_unexpected_errors_are_500_without_internals_and_logged_with_the_request_id(api, kind, monkeypatch, caplog):
-    from calendar_exceptions.account_config.service import CollectionService
+    from calendar_exceptions.liveperson.account_config.service import CollectionService
 
     def explode(*_args, **_kwargs):
         raise RuntimeError("secret internals")
@@ -158,7 +158,7 @@ def test_unexpected_errors_are_500_without_internals_and_logged_with_the_request
 def test_storage_throttling_is_503_with_retry_after(api, kind, monkeypatch):
     from botocore.exceptions import ClientError
 
-    from calendar_exceptions.account_config.service import CollectionService
+    from calendar_exceptions.liveperson.account_config.service import CollectionService
 
     def throttled(*_args, **_kwargs):
         raise ClientError({"Error": {"Code": "ThrottlingException", "Message": "slow down"}}, "Query")

@@ -211,7 +211,7 @@ def _dynamodb_calls() -> list[str]:
 def _fresh_environment() -> None:
     """What a PUT function's environment knows when it never served this account (in Lambda,
     POST and GET are other functions with their own environments)."""
-    from calendar_exceptions.account_config import api as account_config_api
+    from calendar_exceptions.liveperson.account_config import api as account_config_api
 
     account_config_api.service.cache_clear()
 

@@ -16,9 +16,9 @@ import pytest
 
 from calendar_exceptions import dynamodb as dynamodb_toolkit
 from calendar_exceptions import storage
-from calendar_exceptions.account_config import layout
-from calendar_exceptions.account_config.defaults import read_defaults
 from calendar_exceptions.errors import ServiceUnavailable
+from calendar_exceptions.liveperson.account_config import layout
+from calendar_exceptions.liveperson.account_config.defaults import read_defaults
 from local import template
 from tests.builders import OFFICE, shift
 from tests.builders import occasion_event as event

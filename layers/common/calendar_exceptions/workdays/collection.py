@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from calendar_exceptions.account_config import layout
-from calendar_exceptions.account_config.kind import Kind
+from calendar_exceptions.liveperson.account_config import layout
+from calendar_exceptions.liveperson.account_config.kind import Kind
 
 WORKDAYS = Kind(
     type="workinghours",

@@ -19,16 +19,16 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from calendar_exceptions.account_config.kind import Kind
-from calendar_exceptions.account_config.layout import HEAD_SK
 from calendar_exceptions.dynamodb import CONDITION_FAILED, codes, query_items, transact
 from calendar_exceptions.errors import RevisionConflict
+from calendar_exceptions.liveperson.account_config.kind import Kind
+from calendar_exceptions.liveperson.account_config.layout import HEAD_SK
 from calendar_exceptions.storage import from_item, to_item
 
 if TYPE_CHECKING:
     # Writes are given models; reads answer the stored JSON, so the functions that only read
     # or delete never import the models (pydantic).
-    from calendar_exceptions.account_config.models import ObjectFields
+    from calendar_exceptions.liveperson.account_config.models import ObjectFields
 
 # Accounts whose head an environment keeps (least recently used out); a head is at most
 # 500 index entries, a few tens of KB.

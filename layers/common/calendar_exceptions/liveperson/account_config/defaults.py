@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from calendar_exceptions.account_config.layout import SPECIAL_OCCASIONS, WORKDAYS, Layout
 from calendar_exceptions.dynamodb import get_keys
+from calendar_exceptions.liveperson.account_config.layout import SPECIAL_OCCASIONS, WORKDAYS, Layout
 from calendar_exceptions.storage import from_item
 
 READS = 3

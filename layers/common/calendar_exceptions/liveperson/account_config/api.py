@@ -13,11 +13,11 @@ import re
 from typing import Any
 
 from calendar_exceptions import openapi
-from calendar_exceptions.account_config.kind import Kind
-from calendar_exceptions.account_config.repository import CollectionRepository
-from calendar_exceptions.account_config.service import CollectionService
 from calendar_exceptions.errors import InvalidInput, NotFound, echo
 from calendar_exceptions.http_errors import register_error_handlers
+from calendar_exceptions.liveperson.account_config.kind import Kind
+from calendar_exceptions.liveperson.account_config.repository import CollectionRepository
+from calendar_exceptions.liveperson.account_config.service import CollectionService
 from calendar_exceptions.liveperson.http import LivePersonErrorFormat, path_account_is_the_callers
 from calendar_exceptions.rest import APPLICATION_JSON, Response, RestResolver
 from calendar_exceptions.storage import dynamodb_client, table_name

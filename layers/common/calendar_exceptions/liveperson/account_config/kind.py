@@ -12,10 +12,10 @@ import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from calendar_exceptions.account_config.layout import Layout
+from calendar_exceptions.liveperson.account_config.layout import Layout
 
 if TYPE_CHECKING:
-    from calendar_exceptions.account_config.models import ObjectFields
+    from calendar_exceptions.liveperson.account_config.models import ObjectFields
 
 
 @dataclass(frozen=True, eq=False)
