@@ -12,8 +12,8 @@ import json
 import pytest
 
 from calendar_exceptions import validation
+from calendar_exceptions.liveperson.special_occasions import rules
 from calendar_exceptions.office_hours import rules as office_hours_rules
-from calendar_exceptions.special_occasions import rules
 from calendar_exceptions.validation import MAX_BODY_BYTES
 from tests.builders import (
     SCHEDULES,

@@ -15,8 +15,8 @@ from importlib import resources
 import pytest
 
 from calendar_exceptions import primitives
+from calendar_exceptions.liveperson.special_occasions import rules as special_occasions_rules
 from calendar_exceptions.office_hours import rules as office_hours_rules
-from calendar_exceptions.special_occasions import rules as special_occasions_rules
 from tests.builders import SCHEDULES, collection, occasion, schedule, schedule_url, with_event
 
 NOT_IANA_NAMES = ["localtime", "posixrules", "right/UTC", "posix/Europe/Paris", "Factory"]

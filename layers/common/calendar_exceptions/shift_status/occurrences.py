@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from calendar_exceptions.hours.local_time import epoch_ms
-from calendar_exceptions.special_occasions import rules
+from calendar_exceptions.liveperson.special_occasions import rules
 
 _EPOCH = datetime(1970, 1, 1)
 _DAY = timedelta(days=1)

@@ -25,8 +25,8 @@ import re
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from calendar_exceptions.liveperson.special_occasions.rules import local_period
 from calendar_exceptions.primitives import RuleViolation
-from calendar_exceptions.special_occasions.rules import local_period
 
 if TYPE_CHECKING:
     # Annotations only: the functions that validate no body import no models (pydantic).

@@ -12,8 +12,8 @@ SPECIAL_OCCASIONS = Kind(
     noun="special occasion",
     plural="special occasions",
     metric="SpecialOccasions",
-    models_module="calendar_exceptions.special_occasions.models",
+    models_module="calendar_exceptions.liveperson.special_occasions.models",
     model_name="SpecialOccasion",
     new_model_name="NewSpecialOccasion",
-    rules_module="calendar_exceptions.special_occasions.rules",
+    rules_module="calendar_exceptions.liveperson.special_occasions.rules",
 )

@@ -25,7 +25,7 @@ from calendar_exceptions.primitives import DATE_PATTERN, RuleViolation
 if TYPE_CHECKING:
     # Annotations only: the shift status reads stored events with these rules and imports no models (pydantic).
     from calendar_exceptions.liveperson.account_config.models import LocalTime
-    from calendar_exceptions.special_occasions.models import Event
+    from calendar_exceptions.liveperson.special_occasions.models import Event
 
 # Numbers are ASCII digits only: "\d" and str.isdigit() also take superscripts, circled
 # and full-width digits, which int() then reads (or fails on) and no client that expands
