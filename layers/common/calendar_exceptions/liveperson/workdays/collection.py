@@ -12,8 +12,8 @@ WORKDAYS = Kind(
     noun="workday",
     plural="workdays",
     metric="Workdays",
-    models_module="calendar_exceptions.workdays.models",
+    models_module="calendar_exceptions.liveperson.workdays.models",
     model_name="Workday",
     new_model_name="NewWorkday",
-    rules_module="calendar_exceptions.workdays.rules",
+    rules_module="calendar_exceptions.liveperson.workdays.rules",
 )

@@ -30,7 +30,7 @@ from calendar_exceptions.primitives import RuleViolation
 
 if TYPE_CHECKING:
     # Annotations only: the functions that validate no body import no models (pydantic).
-    from calendar_exceptions.workdays.models import WorkdayEvent
+    from calendar_exceptions.liveperson.workdays.models import WorkdayEvent
 
 WEEKLY_RULE = re.compile(r"RRULE:FREQ=WEEKLY;BYDAY=(SU|MO|TU|WE|TH|FR|SA)")
 # date.weekday() of each BYDAY code, and the names messages use.
