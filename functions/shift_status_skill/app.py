@@ -1,7 +1,7 @@
 """GET the shift status of a skill: the account level's, as the vendor answers for a skill it does not know."""
 
 from calendar_exceptions.entrypoint import api_gateway_handler
-from calendar_exceptions.shift_status import api
+from calendar_exceptions.liveperson.shift_status import api
 
 app = api.resolver()
 

@@ -24,9 +24,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from calendar_exceptions.hours.engine import Hours, Replacement, WeeklyInterval
+from calendar_exceptions.liveperson.shift_status import occurrences
+from calendar_exceptions.liveperson.shift_status.shifts import shift_status
 from calendar_exceptions.liveperson.special_occasions import rules
-from calendar_exceptions.shift_status import occurrences
-from calendar_exceptions.shift_status.shifts import shift_status
 
 SETTINGS = settings(max_examples=120, deadline=None)
 ZONES = ["UTC", "Europe/Warsaw", "America/New_York", "Australia/Lord_Howe", "America/Santiago", "Asia/Tokyo"]

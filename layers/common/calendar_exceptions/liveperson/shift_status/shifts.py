@@ -45,7 +45,7 @@ from typing import Any, NamedTuple
 from calendar_exceptions.hours.engine import HORIZON
 from calendar_exceptions.hours.intervals import Interval, clip, intersect, joined, open_at, subtract
 from calendar_exceptions.hours.local_time import epoch_ms
-from calendar_exceptions.shift_status.occurrences import (
+from calendar_exceptions.liveperson.shift_status.occurrences import (
     Window,
     day_span,
     local_event,
