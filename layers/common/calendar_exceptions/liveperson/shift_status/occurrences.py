@@ -2,7 +2,7 @@
 
 Pure (no I/O). Events are read as stored, plain dicts of the vendor's JSON (`start` and
 `end` with `dateTime` and `timeZone`, `recurrence`, `meta`), already validated when written;
-dates, times, zones and `RRULE:` lines are parsed by special_occasions.rules, as on write.
+dates, times, zones and `RRULE:` lines are parsed by the shared event rules (events.py), as on write.
 
 - An event's length is its clock length: end minus start as wall-clock times; a whole-day
   event (dates, both included) lasts from its first date's local midnight to the local
@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from calendar_exceptions.hours.local_time import epoch_ms
-from calendar_exceptions.liveperson.special_occasions import rules
+from calendar_exceptions.liveperson import events
 
 _EPOCH = datetime(1970, 1, 1)
 _DAY = timedelta(days=1)
@@ -66,9 +66,9 @@ class LocalEvent(NamedTuple):
 
 
 def local_event(event: dict[str, Any]) -> LocalEvent:
-    zone = rules.zone(event["start"]["timeZone"], "start.timeZone")
-    start = rules.local_value(event["start"]["dateTime"], "start.dateTime")
-    end = rules.local_value(event["end"]["dateTime"], "end.dateTime")
+    zone = events.zone(event["start"]["timeZone"], "start.timeZone")
+    start = events.local_value(event["start"]["dateTime"], "start.dateTime")
+    end = events.local_value(event["end"]["dateTime"], "end.dateTime")
     if isinstance(start, datetime):
         begins, length = start, end - start
     else:
@@ -95,7 +95,7 @@ def occasion_starts(event: LocalEvent, window: Window) -> Iterable[datetime]:
     earliest, latest = _minus(window.local_start, event.length), window.local_end
     if event.rule is None:
         return [event.start] if earliest <= event.start <= latest else []
-    rule = rules.recurrence_rule(event.rule, event.starts_on, event.zone)
+    rule = events.recurrence_rule(event.rule, event.starts_on, event.zone)
     parts = _rule_parts(event.rule)
     if _never(parts, event.start):
         return []
