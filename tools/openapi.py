@@ -130,8 +130,8 @@ def _version_order(version: str) -> tuple[int, ...]:
 
 def _collections() -> list[Any]:
     """The LivePerson collections (account_config.Kind), whose models and error types the document holds."""
-    from calendar_exceptions.liveperson.special_occasions.collection import SPECIAL_OCCASIONS
-    from calendar_exceptions.liveperson.workdays.collection import WORKDAYS
+    from calendar_exceptions.liveperson.special_occasions.kind import SPECIAL_OCCASIONS
+    from calendar_exceptions.liveperson.workdays.kind import WORKDAYS
 
     return [SPECIAL_OCCASIONS, WORKDAYS]
 

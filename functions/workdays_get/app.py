@@ -2,7 +2,7 @@
 
 from calendar_exceptions.entrypoint import api_gateway_handler
 from calendar_exceptions.liveperson.account_config import api, operations
-from calendar_exceptions.liveperson.workdays.collection import WORKDAYS as KIND
+from calendar_exceptions.liveperson.workdays.kind import WORKDAYS as KIND
 
 app = api.resolver(KIND)
 
