@@ -11,7 +11,7 @@ import logging
 
 import pytest
 
-from tests.builders import SEED_PAGE_OCCASION, SPECIAL_OCCASIONS, WORKDAYS
+from tests.builders import SEED_PAGE_OCCASION, SPECIAL_OCCASIONS_API, WORKDAYS_API
 
 
 def test_empty_account_lists_nothing_at_revision_0(api, kind):
@@ -33,7 +33,7 @@ def test_create_assigns_numeric_ids_and_returns_the_array_and_revision(api, kind
 
 
 def test_create_accepts_one_object_as_the_vendor_example_and_answers_one_object(api):
-    kind = SPECIAL_OCCASIONS
+    kind = SPECIAL_OCCASIONS_API
     reply = api.call("POST", kind.url(), SEED_PAGE_OCCASION)
     assert reply.status == 200
     assert reply.body == {"id": 1, **SEED_PAGE_OCCASION}
@@ -256,8 +256,8 @@ def test_an_empty_collection_at_revision_0_is_304_for_if_match_0(api, kind):
 def test_deleting_an_already_deleted_workday_answers_the_vendors_error_example(api):
     # The vendor's only error example (delete.md, copied from the workdays pages):
     # {"type": "workinghours", "internalCode": 12, "message": "No data found"}; the message is the product's own.
-    url = WORKDAYS.url()
-    api.call("POST", url, [WORKDAYS.body("W")])
+    url = WORKDAYS_API.url()
+    api.call("POST", url, [WORKDAYS_API.body("W")])
     assert api.call("DELETE", url + "/1", headers={"If-Match": "1"}).status == 200
     again = api.call("DELETE", url + "/1", headers={"If-Match": "2"})
     assert again.status == 404

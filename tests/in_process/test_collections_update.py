@@ -10,7 +10,7 @@ import copy
 
 import pytest
 
-from tests.builders import SEED_PAGE_OCCASION, SPECIAL_OCCASIONS
+from tests.builders import SEED_PAGE_OCCASION, SPECIAL_OCCASIONS_API
 
 
 def create(api, kind, *bodies):
@@ -26,7 +26,7 @@ def stored(api, kind):
 
 
 def test_seed_page_request_body_is_accepted(api):
-    kind = SPECIAL_OCCASIONS
+    kind = SPECIAL_OCCASIONS_API
     # Given the vendor page's occasion, created
     [created], revision = create(api, kind, SEED_PAGE_OCCASION)
     # When the page's exact request body is PUT with its id

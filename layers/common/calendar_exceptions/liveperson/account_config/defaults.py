@@ -1,11 +1,12 @@
-"""The account's default objects of both collections (workday, special occasion), read together.
+"""The account's default object of every LivePerson collection (liveperson/kinds.py), read together.
 
 For the shift status: which workday object gives the regular hours and which special
-occasion overrides them. Two strongly consistent BatchGetItem round trips: both heads (the
-`default_id` of each), then both default items. A write that changes a default between the
-two (the item read is gone or no longer the default) makes it read again, at most READS
-times in all; an account whose collection never wrote, or has no default, answers None for
-it. The objects are plain dicts, as stored: nothing here imports the models (pydantic).
+occasion overrides them. Two strongly consistent BatchGetItem round trips: every
+collection's head (its `default_id`), then the default items. A write that changes a default
+between the two (the item read is gone or no longer the default) makes it read again, at
+most READS times in all; an account whose collection never wrote, or has no default,
+answers None for it. The objects are plain dicts, as stored: nothing here imports the
+models (pydantic).
 """
 
 from __future__ import annotations
@@ -13,20 +14,16 @@ from __future__ import annotations
 from typing import Any
 
 from calendar_exceptions.dynamodb import get_keys
-from calendar_exceptions.liveperson.account_config.layout import SPECIAL_OCCASIONS, WORKDAYS, Layout
+from calendar_exceptions.liveperson.account_config.kind import Kind
+from calendar_exceptions.liveperson.kinds import KINDS
 from calendar_exceptions.storage import from_item
 
 READS = 3
 
 
-def read_defaults(client: Any, table: str, account: str) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
-    """The account's default workday object and default special occasion, each None when there is none."""
-    workday, occasion = read_default_objects(client, table, account, [WORKDAYS, SPECIAL_OCCASIONS])
-    return workday, occasion
-
-
-def read_default_objects(client: Any, table: str, account: str, layouts: list[Layout]) -> list[dict[str, Any] | None]:
-    """The default object of each collection of `layouts` for `account`, in that order (None: no default)."""
+def read_defaults(client: Any, table: str, account: str) -> dict[Kind, dict[str, Any] | None]:
+    """The account's default object of each collection of KINDS, None where it has none."""
+    layouts = [kind.layout for kind in KINDS]
     partitions = [layout.partition_key(account) for layout in layouts]
     found: list[dict[str, Any] | None] = [None] * len(layouts)
     for _ in range(READS):
@@ -41,9 +38,11 @@ def read_default_objects(client: Any, table: str, account: str, layouts: list[La
             for p, i in zip(partitions, default_ids, strict=True)
         ]
         if all(i is None or _still_default(item) for i, item in zip(default_ids, found, strict=True)):
-            return found
-    # The defaults kept changing under the reads: what the last read found, without a former default.
-    return [item if _still_default(item) else None for item in found]
+            break
+    else:
+        # The defaults kept changing under the reads: what the last read found, without a former default.
+        found = [item if _still_default(item) else None for item in found]
+    return dict(zip(KINDS, found, strict=True))
 
 
 def _still_default(item: dict[str, Any] | None) -> bool:

@@ -1,6 +1,6 @@
 """DynamoDB access for a collection (special occasions, workdays): one partition per account and kind.
 
-Layout (Kind.partition_key, Kind.sort_key): partition `ACCOUNT#<account>#SPECIALOCCASION`
+Layout (layout.py, each Kind's): partition `ACCOUNT#<account>#SPECIALOCCASION`
 or `ACCOUNT#<account>#WORKINGHOURS`; the head item at sk `#HEAD` holds the collection
 revision, the last id issued, the default object's id and an index of every object's name
 and content digest (attributes `revision`, `last_id`, `default_id`, `index`); each object
@@ -133,7 +133,7 @@ class CollectionRepository:
             self._client,
             TableName=self._table,
             KeyConditionExpression="pk = :pk",
-            ExpressionAttributeValues={":pk": {"S": self._kind.partition_key(account)}},
+            ExpressionAttributeValues={":pk": {"S": self._kind.layout.partition_key(account)}},
             ConsistentRead=True,
         ):
             if item["sk"]["S"] == HEAD_SK:
@@ -188,7 +188,7 @@ class CollectionRepository:
             "TableName": self._table,
             "Item": to_item(
                 {
-                    "pk": self._kind.partition_key(account),
+                    "pk": self._kind.layout.partition_key(account),
                     "sk": HEAD_SK,
                     "revision": head.revision,
                     "last_id": head.last_id,

@@ -19,6 +19,8 @@ from calendar_exceptions.http_errors import register_error_handlers
 from calendar_exceptions.liveperson.account_config.defaults import read_defaults
 from calendar_exceptions.liveperson.http import LivePersonErrorFormat, path_account_is_the_callers
 from calendar_exceptions.liveperson.shift_status.shifts import shift_status
+from calendar_exceptions.liveperson.special_occasions.kind import SPECIAL_OCCASIONS
+from calendar_exceptions.liveperson.workdays.kind import WORKDAYS
 from calendar_exceptions.rest import APPLICATION_JSON, Response, RestResolver
 from calendar_exceptions.storage import dynamodb_client, table_name
 from calendar_exceptions.tenancy import authentication, tenant
@@ -42,8 +44,8 @@ def skill_status(app: RestResolver, skill_id: str, now: Callable[[], float] = ti
     """The account-level status for the path's skill at `at` (default: now) as the vendor answers it."""
     skill = _skill_id(skill_id)
     at = _at(app, now)
-    workday, occasion = read_defaults(dynamodb_client(), table_name(), tenant(app))
-    status = shift_status(workday, occasion, at)
+    defaults = read_defaults(dynamodb_client(), table_name(), tenant(app))
+    status = shift_status(defaults[WORKDAYS], defaults[SPECIAL_OCCASIONS], at)
     body = {"skillId": skill, "onShift": status.on_shift, "nextOn": status.next_on, "nextOff": status.next_off}
     return Response(status_code=200, content_type=APPLICATION_JSON, body=json.dumps(body))
 

@@ -2,18 +2,35 @@
 
 from __future__ import annotations
 
-from calendar_exceptions.liveperson.account_config import layout
+from typing import TYPE_CHECKING, Any
+
 from calendar_exceptions.liveperson.account_config.kind import Kind
+from calendar_exceptions.liveperson.account_config.layout import Layout
+
+if TYPE_CHECKING:
+    from calendar_exceptions.liveperson.account_config.models import ObjectFields
+
+
+def _models() -> tuple[type[ObjectFields], type[ObjectFields]]:
+    from calendar_exceptions.liveperson.special_occasions.models import NewSpecialOccasion, SpecialOccasion
+
+    return SpecialOccasion, NewSpecialOccasion
+
+
+def _check_event(event: Any) -> None:
+    from calendar_exceptions.liveperson.special_occasions.rules import check_event
+
+    check_event(event)
+
 
 SPECIAL_OCCASIONS = Kind(
     type="specialoccasion",
-    partition=layout.SPECIAL_OCCASIONS.partition,
-    item_prefix=layout.SPECIAL_OCCASIONS.item_prefix,
+    layout=Layout("SPECIALOCCASION", "OCCASION"),
     noun="special occasion",
     plural="special occasions",
     metric="SpecialOccasions",
-    models_module="calendar_exceptions.liveperson.special_occasions.models",
     model_name="SpecialOccasion",
     new_model_name="NewSpecialOccasion",
-    rules_module="calendar_exceptions.liveperson.special_occasions.rules",
+    models=_models,
+    check_event=_check_event,
 )
