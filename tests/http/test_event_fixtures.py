@@ -272,7 +272,7 @@ def recurrence_dates(base_url, http) -> dict[tuple[str, str], str]:
 
 def test_annual_recurrences_fixture(endpoint, base_url, http, seeded_recurrences):
     # Given a real EventBridge scheduled event: the daily run at 2027-03-02T00:05Z, a
-    # rehearsal of a day to come, which it says (issue 16: else a time ahead of the clock is refused)
+    # rehearsal of a day to come, which it says (else a time ahead of the function's clock is refused)
     event = json.loads(RECURRENCE_FIXTURE.read_text())
     assert (event["version"], event["detail-type"], event["source"]) == ("0", "Scheduled Event", "aws.events")
     assert event["resources"][0].startswith("arn:aws:events:")
@@ -303,7 +303,7 @@ def test_annual_recurrences_fixture(endpoint, base_url, http, seeded_recurrences
 def test_annual_recurrences_with_a_future_time_and_no_rehearsal_flag_fail_and_change_nothing(
     endpoint, base_url, http, seeded_recurrences, tmp_path
 ):
-    # Given the issue's event: the daily run's fixture dated 2207, without the flag
+    # Given the daily run's fixture dated 2207, without the rehearsal flag
     event = {**json.loads(RECURRENCE_FIXTURE.read_text()), "time": "2207-01-02T00:05:00Z", "detail": {}}
     future = tmp_path / "future.json"
     future.write_text(json.dumps(event))

@@ -9,20 +9,21 @@ Warsaw is UTC+1 in December; 2026-12-14 is a Monday.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from typing import Any
 
 import pytest
 
+from calendar_exceptions import clock, storage
 from calendar_exceptions import dynamodb as dynamodb_toolkit
-from calendar_exceptions import storage
 from calendar_exceptions.errors import ServiceUnavailable
 from calendar_exceptions.liveperson.account_config.defaults import read_defaults
 from calendar_exceptions.liveperson.account_config.layout import Layout
 from calendar_exceptions.liveperson.special_occasions.kind import SPECIAL_OCCASIONS
 from calendar_exceptions.liveperson.workdays.kind import WORKDAYS
-from local import template
+from local import gateway, template
 from tests.builders import OFFICE, shift
 from tests.builders import occasion_event as event
 from tests.builders import stored_occasion as occasion
@@ -111,6 +112,28 @@ def test_an_account_that_never_wrote_is_off_shift(api):
     assert status(api).body == {"skillId": 42, "onShift": False, "nextOn": None, "nextOff": None}
 
 
+def test_without_at_the_answer_is_for_the_request_time_then_the_clock(api, dynamodb, functions, router, monkeypatch):
+    seed(dynamodb, WORKDAYS.layout, [OFFICE], default_id=1)
+    # The request API Gateway received on Monday 2026-12-14 at 10:00 in Warsaw (09:00Z): on shift until 16:00Z
+    reply = status(api, at=None, request_time=1797238800)
+    assert reply.body == {"skillId": 42, "onShift": True, "nextOn": 1797321600000, "nextOff": 1797264000000}
+    # An event without API Gateway's requestTimeEpoch: the layer's clock, 18:30 in Warsaw (17:30Z), off shift
+    # until Tuesday 09:00 (08:00Z), which ends at 16:00Z
+    monkeypatch.setattr(clock, "now", lambda: 1797269400.25)
+    match = router.match("GET", url())
+    event = gateway.build_event(match, "GET", url(), "", [("Authorization", f"Bearer {api.token(ACCOUNT)}")], b"")
+    del event["requestContext"]["requestTimeEpoch"]
+    body = json.loads(functions[match.function.logical_id].invoke(event)["body"])
+    assert body == {"skillId": 42, "onShift": False, "nextOn": 1797321600000, "nextOff": 1797350400000}
+
+
+def test_the_answer_is_never_cached(api, dynamodb):
+    # It depends on the moment and on collections that change at any time: no client or proxy may keep it.
+    seed(dynamodb, WORKDAYS.layout, [OFFICE], default_id=1)
+    assert status(api).headers["cache-control"] == "no-store"
+    assert status(api, at=None).headers["cache-control"] == "no-store"
+
+
 def test_without_at_the_answer_is_for_now(api, dynamodb):
     every_day = workday(*(shift(f"2020-01-{6 + i:02d}", f"2020-01-{6 + i:02d}") for i in range(7)))
     seed(dynamodb, WORKDAYS.layout, [every_day], default_id=1)
@@ -131,7 +154,7 @@ def test_a_skill_id_that_is_not_a_positive_integer_is_400(api, table_items, skil
 
 
 @pytest.mark.parametrize(
-    "query", ["at=", "at=abc", "at=-1", "at=1.5", "at=1e12", "at=%201", "at=1&at=2", "at=253339228800001"]
+    "query", ["at=", "at=abc", "at=-1", "at=1.5", "at=1e12", "at=%201", "at=1&at=2", "at=1&at=1", "at=253339228800001"]
 )
 def test_a_malformed_or_negative_at_is_400_naming_at(api, query):
     reply = api.call("GET", url(), tenant=ACCOUNT, query=query)
@@ -148,8 +171,15 @@ def test_the_largest_at_is_answered(api, dynamodb):
 def test_another_accounts_status_is_403_in_the_shift_status_body(api):
     reply = api.call("GET", url(account="2002"), tenant=ACCOUNT, query=f"at={MONDAY_10_WARSAW}")
     assert reply.status == 403
-    assert reply.body == {"type": "shiftstatus", "internalCode": 21, "message": "Not allowed to access account 2002"}
+    assert reply.body == {"type": "shiftstatus", "internalCode": 21, "message": "Not allowed to access account '2002'"}
     assert api.call("GET", url(), tenant=None).body["type"] == "shiftstatus"
+
+
+def test_a_path_account_of_3000_characters_is_quoted_cut_in_the_403(api):
+    reply = api.call("GET", url(account="7" * 3000), tenant=ACCOUNT, query=f"at={MONDAY_10_WARSAW}")
+    assert reply.status == 403
+    assert reply.body["message"] == f"Not allowed to access account '{'7' * 100}…' (cut: 3000 characters)"
+    assert "7" * 101 not in reply.text
 
 
 def test_two_strongly_consistent_round_trips(api, dynamodb):

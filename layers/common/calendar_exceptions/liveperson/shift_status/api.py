@@ -3,17 +3,15 @@
 Errors are the special occasions error body with `"type": "shiftstatus"`; authentication and
 the path's account are checked as on every LivePerson route (liveperson/http.py). Nothing here
 imports pydantic: the function validates no body, and its cold start is what its callers
-feel (issue 15).
+feel.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import time
-from collections.abc import Callable
 
-from calendar_exceptions import openapi
+from calendar_exceptions import clock, openapi
 from calendar_exceptions.errors import InvalidInput, echo
 from calendar_exceptions.http_errors import register_error_handlers
 from calendar_exceptions.liveperson.account_config.defaults import read_defaults
@@ -40,14 +38,20 @@ def resolver() -> RestResolver:
     return app
 
 
-def skill_status(app: RestResolver, skill_id: str, now: Callable[[], float] = time.time) -> Response:
-    """The account-level status for the path's skill at `at` (default: now) as the vendor answers it."""
+def skill_status(app: RestResolver, skill_id: str) -> Response:
+    """The account-level status for the path's skill at `at` (default: the request's time) as the vendor answers it.
+
+    Never cached (`Cache-Control: no-store`): the answer depends on the moment and on
+    collections that change at any time.
+    """
     skill = _skill_id(skill_id)
-    at = _at(app, now)
+    at = _at(app)
     defaults = read_defaults(dynamodb_client(), table_name(), tenant(app))
     status = shift_status(defaults[WORKDAYS], defaults[SPECIAL_OCCASIONS], at)
     body = {"skillId": skill, "onShift": status.on_shift, "nextOn": status.next_on, "nextOff": status.next_off}
-    return Response(status_code=200, content_type=APPLICATION_JSON, body=json.dumps(body))
+    return Response(
+        status_code=200, content_type=APPLICATION_JSON, body=json.dumps(body), headers={"Cache-Control": "no-store"}
+    )
 
 
 def _skill_id(value: str) -> int:
@@ -56,15 +60,14 @@ def _skill_id(value: str) -> int:
     return int(value)
 
 
-def _at(app: RestResolver, now: Callable[[], float]) -> int:
-    values = app.current_event.query_values("at")
-    if not values:
-        return int(now() * 1000)
-    if len(values) > 1:
-        raise InvalidInput("at: give it once", "at")
-    if not _DIGITS.fullmatch(values[0]) or int(values[0]) > MAX_AT:
-        raise InvalidInput(f"at: {echo(values[0])} is not epoch milliseconds from 0 to {MAX_AT}", "at")
-    return int(values[0])
+def _at(app: RestResolver) -> int:
+    """`at`, else when the request was made (API Gateway's requestTimeEpoch, else the layer's clock), epoch ms."""
+    value = app.current_event.query_value("at")
+    if value is None:
+        return round(clock.request_time(app.current_event.request_context.request_time_epoch) * 1000)
+    if not _DIGITS.fullmatch(value) or int(value) > MAX_AT:
+        raise InvalidInput(f"at: {echo(value)} is not epoch milliseconds from 0 to {MAX_AT}", "at")
+    return int(value)
 
 
 # --- what the route declares for the OpenAPI document (tools/openapi.py) ----------------------
@@ -75,13 +78,21 @@ AT = {
     "in": "query",
     "required": False,
     "description": (
-        "Extension (not in the vendor's API): the moment to answer for, in epoch milliseconds; "
-        "default now. Malformed, negative or later than the start of 9998 is 400."
+        "Extension (not in the vendor's API): the moment to answer for, in epoch milliseconds; default the "
+        "request's time. Malformed, negative, sent more than once or later than the start of 9998 is 400."
     ),
     "schema": {"type": "integer", "minimum": 0, "maximum": MAX_AT},
 }
 STATUS = openapi.json_response(
-    "The account-level shift status (every skill id answers the account's)", openapi.schema("ShiftStatus")
+    "The account-level shift status (every skill id answers the account's)",
+    openapi.schema("ShiftStatus"),
+    {
+        "Cache-Control": {
+            "description": "no-store: the answer depends on the moment and on data that changes at any time",
+            "required": True,
+            "schema": {"type": "string", "const": "no-store"},
+        }
+    },
 )
 
 
