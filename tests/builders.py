@@ -209,7 +209,7 @@ class Collection:
         return self.kind.type
 
     def url(self, account: str = "acct1") -> str:
-        return f"/api/account/{account}/configuration/ac-common/{self.type}"
+        return self.kind.collection_route.replace("<accountId>", account)
 
     def __str__(self) -> str:
         return self.type
