@@ -47,6 +47,7 @@ from calendar_exceptions.hours.local_time import (
     MINUTES_PER_DAY,
     MINUTES_PER_WEEK,
     local_date,
+    midnights,
     minute_instant,
     minute_of,
 )
@@ -189,10 +190,11 @@ class Hours:
     def _dates(self, ordinal: int) -> Iterator[tuple[date, Replacement | None, int, list[DayInterval]]]:
         """Each local date from `ordinal` on, endlessly: the date, its replacement, its midnight, its intervals."""
         get = self._replacements.get if self._replacements is not None else _nothing
-        static, settled, zone = self._static, self._settled, self._zone
-        midnight = minute_instant(ordinal, 0, zone)
+        static, settled = self._static, self._settled
+        following = midnights(ordinal, self._zone)
+        midnight = next(following)
         while True:
-            next_midnight = minute_instant(ordinal + 1, 0, zone)
+            next_midnight = next(following)
             day = date.fromordinal(ordinal)
             replacement = get(day)
             if replacement is not None:

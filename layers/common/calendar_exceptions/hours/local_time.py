@@ -27,6 +27,7 @@ lies in year 10000, past what datetime holds.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -51,6 +52,19 @@ def minute_instant(ordinal: int, minute: int, zone: ZoneInfo) -> int:
     if minute:
         local += timedelta(minutes=minute)
     return (ordinal - _EPOCH_ORDINAL) * 86400 + minute * 60 - _offset_seconds(local, zone)
+
+
+def midnights(ordinal: int, zone: ZoneInfo) -> Iterator[int]:
+    """The local midnight of date `ordinal` and of each date after it, endlessly, as Unix seconds.
+
+    `minute_instant(ordinal, 0, zone)` for one date after another, at the cost of a walk: the
+    hours engine walks up to 400 dates for one status.
+    """
+    utcoffset, naive = zone.utcoffset, datetime.fromordinal
+    while True:
+        offset = utcoffset(naive(ordinal))  # a fresh naive time: fold=0, the rules above
+        yield (ordinal - _EPOCH_ORDINAL) * 86400 - (offset.days * 86400 + offset.seconds)  # type: ignore[union-attr]
+        ordinal += 1
 
 
 def epoch_ms(local: datetime, zone: ZoneInfo) -> int:
