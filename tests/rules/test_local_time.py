@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from calendar_exceptions.hours.local_time import epoch_ms, is_skipped, local_date, minute_instant, minute_of
+from calendar_exceptions.hours.local_time import epoch_ms, is_skipped, local_date, midnights, minute_instant, minute_of
 
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -51,6 +51,8 @@ def test_minute_1440_is_the_next_local_midnight_so_a_transition_day_is_23_or_25_
     assert minute_instant(spring, 1440, LONDON) == utc(2026, 3, 29, 23)  # 30 March 00:00 BST
     assert minute_instant(autumn, 0, LONDON) == utc(2026, 10, 24, 23)  # 00:00 BST
     assert minute_instant(autumn, 1440, LONDON) == utc(2026, 10, 26, 0)  # 26 October 00:00 GMT
+    walked = midnights(spring - 1, LONDON)
+    assert [next(walked) for _ in range(3)] == [utc(2026, 3, 28, 0), utc(2026, 3, 29, 0), utc(2026, 3, 29, 23)]
 
 
 @pytest.mark.parametrize(
