@@ -19,7 +19,7 @@ LAYER = str(Path(__file__).resolve().parent.parent / "layers" / "common")
 if LAYER not in sys.path:
     sys.path.insert(0, LAYER)
 
-from calendar_exceptions.hours import Hours, Replacement, WeeklyInterval  # noqa: E402
+from calendar_exceptions.hours.engine import Hours, Replacement, WeeklyInterval  # noqa: E402
 from calendar_exceptions.office_hours.hours.governing import DatedException, GoverningExceptions  # noqa: E402
 
 YEAR_GOAL = 0.005

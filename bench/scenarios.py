@@ -133,7 +133,7 @@ def record_calls(events: Any, calls: list[Call]) -> list[tuple[str, Callable[...
 def drop_caches() -> None:
     """What a new execution environment starts without: the client, the services, the token cache."""
     from calendar_exceptions import storage, tenancy
-    from calendar_exceptions.account_config import api as account_config_api
+    from calendar_exceptions.liveperson.account_config import api as account_config_api
     from calendar_exceptions.office_hours import api as office_hours_api
 
     storage.dynamodb_client.cache_clear()

@@ -9,7 +9,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-# A JSON integer of more digits than Python converts (4,300: issue 16). json.dumps cannot
+from calendar_exceptions.liveperson.account_config.kind import Kind
+from calendar_exceptions.liveperson.kinds import KINDS
+from calendar_exceptions.liveperson.special_occasions.kind import SPECIAL_OCCASIONS
+from calendar_exceptions.liveperson.workdays.kind import WORKDAYS
+
+# A JSON integer of more digits than Python converts (4,300). json.dumps cannot
 # write one, so generated bodies carry this placeholder and `body_text` writes the digits.
 HUGE_INTEGER = "\x00an integer of 4,301 digits\x00"
 
@@ -82,25 +87,6 @@ def weekly_event(start: str, end: str, day: str, zone: str = "Europe/Warsaw") ->
         "end": {"dateTime": end, "timeZone": zone},
         "recurrence": [f"RRULE:FREQ=WEEKLY;BYDAY={day}"],
     }
-
-
-@dataclass(frozen=True)
-class Collection:
-    """One LivePerson collection as the tests call it: its path segment (the error body's type) and a valid body."""
-
-    type: str
-    body: Callable[..., dict[str, Any]]
-
-    def url(self, account: str = "acct1") -> str:
-        return f"/api/account/{account}/configuration/ac-common/{self.type}"
-
-    def __str__(self) -> str:
-        return self.type
-
-
-SPECIAL_OCCASIONS = Collection("specialoccasion", occasion)
-WORKDAYS = Collection("workinghours", workday)
-COLLECTIONS = [SPECIAL_OCCASIONS, WORKDAYS]
 
 
 def with_event(body: dict[str, Any], **event_fields: Any) -> dict[str, Any]:
@@ -198,6 +184,41 @@ def stored_occasion(*events: dict[str, Any]) -> dict[str, Any]:
 
 # Monday to Friday 09:00-17:00 in Warsaw, from the week of Monday 2026-12-07.
 OFFICE = stored_workday(*(shift(f"2026-12-{7 + i:02d}T09:00:00", f"2026-12-{7 + i:02d}T17:00:00") for i in range(5)))
+# Closed on Christmas Day in Warsaw.
+CLOSED_ON_CHRISTMAS = stored_occasion(occasion_event("2026-12-25", "2026-12-25", working=False))
+
+
+# --- each LivePerson collection, for the rules they share ------------------------------------
+
+
+@dataclass(frozen=True)
+class Collection:
+    """One LivePerson collection (a Kind of liveperson/kinds.py) as the tests call it.
+
+    Its URL, a valid request body (`body(name, **fields)`) and an object as stored, the
+    default with id 1 (`stored`), for tests that seed storage directly.
+    """
+
+    kind: Kind
+    body: Callable[..., dict[str, Any]]
+    stored: dict[str, Any]
+
+    @property
+    def type(self) -> str:
+        """The path segment, and the error body's `type`."""
+        return self.kind.type
+
+    def url(self, account: str = "acct1") -> str:
+        return self.kind.collection_route.replace("<accountId>", account)
+
+    def __str__(self) -> str:
+        return self.type
+
+
+SPECIAL_OCCASIONS_API = Collection(SPECIAL_OCCASIONS, occasion, CLOSED_ON_CHRISTMAS)
+WORKDAYS_API = Collection(WORKDAYS, workday, OFFICE)
+# Every collection of KINDS, in its order: a Kind added there without its Collection here fails here.
+COLLECTIONS = [{c.kind: c for c in (SPECIAL_OCCASIONS_API, WORKDAYS_API)}[kind] for kind in KINDS]
 
 
 def schedule_answer(body: dict[str, Any]) -> dict[str, Any]:

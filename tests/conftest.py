@@ -49,7 +49,7 @@ def _share_botocore_data() -> None:
 _share_botocore_data()
 
 from calendar_exceptions import storage, tenancy  # noqa: E402
-from calendar_exceptions.account_config import api as account_config_api  # noqa: E402
+from calendar_exceptions.liveperson.account_config import api as account_config_api  # noqa: E402
 from calendar_exceptions.office_hours import api as office_hours_api  # noqa: E402
 from calendar_exceptions.tokens import TokenRepository  # noqa: E402
 from tests.builders import COLLECTIONS, Collection  # noqa: E402

@@ -128,29 +128,21 @@ def _version_order(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split(".")) if version[0].isdigit() else (99,)
 
 
-def _collections() -> list[Any]:
-    """The LivePerson collections (account_config.Kind), whose models and error types the document holds."""
-    from calendar_exceptions.special_occasions.collection import SPECIAL_OCCASIONS
-    from calendar_exceptions.workdays.collection import WORKDAYS
-
-    return [SPECIAL_OCCASIONS, WORKDAYS]
-
-
 def _schemas() -> dict[str, Any]:
     from pydantic.json_schema import models_json_schema
 
-    from calendar_exceptions.liveperson import INTERNAL_CODES
+    from calendar_exceptions.liveperson.http import INTERNAL_CODES
+    from calendar_exceptions.liveperson.kinds import KINDS
     from calendar_exceptions.office_hours import api as office_hours_api
     from calendar_exceptions.office_hours import models as office_hours
     from calendar_exceptions.office_hours.models import ID_PATTERN
     from calendar_exceptions.office_hours.validation import PARAMETER_NOT_FOUND
 
-    kinds = _collections()
     _, top = models_json_schema(
         [
             *[
                 (model, mode)
-                for kind in kinds
+                for kind in KINDS
                 for model, mode in ((kind.model, "serialization"), (kind.new_model, "validation"))
             ],
             (office_hours.Schedule, "serialization"),
@@ -168,7 +160,7 @@ def _schemas() -> dict[str, Any]:
         "required": ["type", "internalCode", "message"],
         "additionalProperties": False,
         "properties": {
-            "type": {"enum": [kind.type for kind in kinds]},
+            "type": {"enum": [kind.type for kind in KINDS]},
             "internalCode": {"enum": sorted(set(INTERNAL_CODES.values()))},
             "message": {"type": "string"},
         },

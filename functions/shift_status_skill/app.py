@@ -1,7 +1,7 @@
 """GET the shift status of a skill: the account level's, as the vendor answers for a skill it does not know."""
 
 from calendar_exceptions.entrypoint import api_gateway_handler
-from calendar_exceptions.shift_status import api
+from calendar_exceptions.liveperson.shift_status import api
 
 app = api.resolver()
 
@@ -10,8 +10,8 @@ app = api.resolver()
     api.SKILL_STATUS,
     summary="Get the shift status of a skill (the account's)",
     description=(
-        "Whether the account is on shift at `at` (default now), when its next shift starts and when the "
-        "current or next one ends, in epoch milliseconds; null when not within 400 days (both null: 24/7). "
+        "Whether the account is on shift at `at` (default: the request's time), when its next shift starts and "
+        "when the current or next one ends, in epoch milliseconds; null when not within 400 days (both null: 24/7). "
         "The hours are the default workday's, overridden on the dates the default special occasion "
         "touches (docs/shift-status.md). Two strongly consistent DynamoDB round trips."
     ),

@@ -1,8 +1,8 @@
 """POST special occasions: create an array of occasions (or one object); the server assigns ids."""
 
-from calendar_exceptions.account_config import api, operations
 from calendar_exceptions.entrypoint import api_gateway_handler
-from calendar_exceptions.special_occasions.collection import SPECIAL_OCCASIONS as KIND
+from calendar_exceptions.liveperson.account_config import api, operations
+from calendar_exceptions.liveperson.special_occasions.kind import SPECIAL_OCCASIONS as KIND
 
 app = api.resolver(KIND)
 

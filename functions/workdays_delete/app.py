@@ -1,8 +1,8 @@
 """DELETE workdays: `/{id}` or `/{id1},{id2}`, guarded by the collection revision."""
 
-from calendar_exceptions.account_config import api, operations
 from calendar_exceptions.entrypoint import api_gateway_handler
-from calendar_exceptions.workdays.collection import WORKDAYS as KIND
+from calendar_exceptions.liveperson.account_config import api, operations
+from calendar_exceptions.liveperson.workdays.kind import WORKDAYS as KIND
 
 app = api.resolver(KIND)
 

@@ -22,14 +22,14 @@ from pathlib import Path
 import pytest
 
 from calendar_exceptions import storage
-from calendar_exceptions.account_config import layout
+from calendar_exceptions.liveperson.workdays.kind import WORKDAYS
 from local import template
 from local.dynamodb import client
 from tests.builders import (
     OFFICE,
     SCHEDULES,
     SEED_PAGE_OCCASION,
-    WORKDAYS,
+    WORKDAYS_API,
     closed,
     custom_hours,
     exception_answer,
@@ -167,7 +167,7 @@ def test_special_occasion_fixture(fixture, endpoint, seeded_special_occasions):
 
 @pytest.fixture
 def seeded_workdays(base_url, http, fixture_tokens):
-    url = base_url + WORKDAYS.url(FIXTURE_ACCOUNT)
+    url = base_url + WORKDAYS_API.url(FIXTURE_ACCOUNT)
     reply = http.post(
         url, json=[workday("Office hours", isDefault=True), workday("Second")], headers=bearer(FIXTURE_ACCOUNT)
     )
@@ -198,10 +198,10 @@ def check_liveperson_fixture(fixture: Path, endpoint: str, error_type: str) -> N
 def seeded_workday(endpoint, fixture_tokens):
     """A default workday of FIXTURE_ACCOUNT, Monday to Friday 09:00-17:00 in Warsaw, in the workdays' layout."""
     dynamodb = client(endpoint)
-    head = {"pk": layout.WORKDAYS.partition_key(FIXTURE_ACCOUNT), "sk": "#HEAD", "revision": 1}
+    head = {"pk": WORKDAYS.layout.partition_key(FIXTURE_ACCOUNT), "sk": "#HEAD", "revision": 1}
     head |= {"last_id": 1, "default_id": 1, "index": {}}
     dynamodb.put_item(TableName=storage.table_name(), Item=storage.to_item(head))
-    item = layout.WORKDAYS.item_key(FIXTURE_ACCOUNT, 1) | storage.to_item(OFFICE)
+    item = WORKDAYS.layout.item_key(FIXTURE_ACCOUNT, 1) | storage.to_item(OFFICE)
     dynamodb.put_item(TableName=storage.table_name(), Item=item)
 
 
@@ -272,7 +272,7 @@ def recurrence_dates(base_url, http) -> dict[tuple[str, str], str]:
 
 def test_annual_recurrences_fixture(endpoint, base_url, http, seeded_recurrences):
     # Given a real EventBridge scheduled event: the daily run at 2027-03-02T00:05Z, a
-    # rehearsal of a day to come, which it says (issue 16: else a time ahead of the clock is refused)
+    # rehearsal of a day to come, which it says (else a time ahead of the function's clock is refused)
     event = json.loads(RECURRENCE_FIXTURE.read_text())
     assert (event["version"], event["detail-type"], event["source"]) == ("0", "Scheduled Event", "aws.events")
     assert event["resources"][0].startswith("arn:aws:events:")
@@ -303,7 +303,7 @@ def test_annual_recurrences_fixture(endpoint, base_url, http, seeded_recurrences
 def test_annual_recurrences_with_a_future_time_and_no_rehearsal_flag_fail_and_change_nothing(
     endpoint, base_url, http, seeded_recurrences, tmp_path
 ):
-    # Given the issue's event: the daily run's fixture dated 2207, without the flag
+    # Given the daily run's fixture dated 2207, without the rehearsal flag
     event = {**json.loads(RECURRENCE_FIXTURE.read_text()), "time": "2207-01-02T00:05:00Z", "detail": {}}
     future = tmp_path / "future.json"
     future.write_text(json.dumps(event))

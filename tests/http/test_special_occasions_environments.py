@@ -18,11 +18,11 @@ from typing import Any
 import pytest
 
 from calendar_exceptions import storage
-from calendar_exceptions.account_config.repository import CollectionRepository
-from calendar_exceptions.account_config.service import CollectionService
-from calendar_exceptions.account_config.validation import new_objects, updated_objects
 from calendar_exceptions.errors import RevisionConflict
-from calendar_exceptions.special_occasions.collection import SPECIAL_OCCASIONS
+from calendar_exceptions.liveperson.account_config.repository import CollectionRepository
+from calendar_exceptions.liveperson.account_config.service import CollectionService
+from calendar_exceptions.liveperson.account_config.validation import new_objects, updated_objects
+from calendar_exceptions.liveperson.special_occasions.kind import SPECIAL_OCCASIONS
 from local.dynamodb import client
 from tests.builders import occasion
 

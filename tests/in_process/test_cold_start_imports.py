@@ -1,4 +1,4 @@
-"""What each function of template.yaml imports (issue 15, cold start): pydantic only where a body is parsed.
+"""What each function of template.yaml imports at a cold start: pydantic only where a body is parsed.
 
 Each function runs in a fresh interpreter, as a new Lambda execution environment would: a
 function whose routes only read or delete imports its handler and answers real requests
@@ -16,41 +16,49 @@ import sys
 import pytest
 
 from local import template
+from tests.builders import COLLECTIONS
 
 ACCOUNT = "1234567"
 LP = f"/api/account/{ACCOUNT}/configuration/ac-common"
 SCHEDULE = "/office_hours_schedules/1"
 EXCEPTIONS = f"{SCHEDULE}/office_hours_exceptions"
 CURRENT = {"If-Match": "1"}  # the seeded collections' revision
+_FUNCTIONS = template.functions()
 
 # The requests each read-only function answers: (method, path, headers, status, text its body holds).
-REQUESTS: dict[str, list[tuple[str, str, dict[str, str], int, str]]] = {
-    "ListSpecialOccasionsFunction": [
-        ("GET", f"{LP}/specialoccasion", {}, 200, '"name": "Occasion"'),
-        ("GET", f"{LP}/specialoccasion", CURRENT, 304, ""),
-    ],
-    "GetSpecialOccasionFunction": [
-        ("GET", f"{LP}/specialoccasion/1", {}, 200, '"name": "Occasion"'),
-        ("GET", f"{LP}/specialoccasion/1", CURRENT, 304, ""),
-        ("GET", f"{LP}/specialoccasion/2", {}, 404, "not found"),
-    ],
-    "DeleteSpecialOccasionsFunction": [
-        ("DELETE", f"{LP}/specialoccasion/2", CURRENT, 404, "not found"),
-        ("DELETE", f"{LP}/specialoccasion/1", CURRENT, 200, ""),
-    ],
-    "ListWorkdaysFunction": [
-        ("GET", f"{LP}/workinghours", {}, 200, '"name": "Workdays"'),
-        ("GET", f"{LP}/workinghours", CURRENT, 304, ""),
-    ],
-    "GetWorkdayFunction": [
-        ("GET", f"{LP}/workinghours/1", {}, 200, '"name": "Workdays"'),
-        ("GET", f"{LP}/workinghours/1", CURRENT, 304, ""),
-        ("GET", f"{LP}/workinghours/2", {}, 404, "not found"),
-    ],
-    "DeleteWorkdaysFunction": [
-        ("DELETE", f"{LP}/workinghours/2", CURRENT, 404, "not found"),
-        ("DELETE", f"{LP}/workinghours/1", CURRENT, 200, ""),
-    ],
+Request = tuple[str, str, dict[str, str], int, str]
+
+
+def _serving(method: str, route: str) -> str:
+    """The function of the template that serves `method` `route` (a Powertools route: <accountId>)."""
+    path = route.replace("<", "{").replace(">", "}")
+    return next(name for name, spec in _FUNCTIONS.items() if template.Route(method, path) in spec.routes)
+
+
+def _collection_requests() -> dict[str, list[Request]]:
+    """The list, get and delete functions of every LivePerson collection (KINDS, as tests.builders.COLLECTIONS)."""
+    requests: dict[str, list[Request]] = {}
+    for collection in COLLECTIONS:
+        kind, base = collection.kind, f"{LP}/{collection.type}"
+        named = f'"name": "{collection.stored["name"]}"'
+        requests[_serving("GET", kind.collection_route)] = [
+            ("GET", base, {}, 200, named),
+            ("GET", base, CURRENT, 304, ""),
+        ]
+        requests[_serving("GET", kind.item_route)] = [
+            ("GET", f"{base}/1", {}, 200, named),
+            ("GET", f"{base}/1", CURRENT, 304, ""),
+            ("GET", f"{base}/2", {}, 404, "not found"),
+        ]
+        requests[_serving("DELETE", kind.item_route)] = [
+            ("DELETE", f"{base}/2", CURRENT, 404, "not found"),
+            ("DELETE", f"{base}/1", CURRENT, 200, ""),
+        ]
+    return requests
+
+
+REQUESTS: dict[str, list[Request]] = {
+    **_collection_requests(),
     "GetShiftStatusSkillFunction": [
         ("GET", f"/api/account/{ACCOUNT}/skills/42/shift-status-skill", {}, 200, ""),
     ],
@@ -97,13 +105,11 @@ from local import gateway, runtime, template
 from local.dynamodb import ensure_tables
 runtime.prepare_process()
 from calendar_exceptions import storage
-from calendar_exceptions.account_config import layout as collections
 from calendar_exceptions.office_hours import layout
 from calendar_exceptions.tokens import TokenRepository
-from tests.builders import OFFICE, interval, occasion_event, stored_occasion
+from tests.builders import COLLECTIONS, interval
 
 ACCOUNT = "1234567"
-OCCASION = stored_occasion(occasion_event("2026-12-25", "2026-12-25", working=False))
 SCHEDULE = {"type": "office_hours_schedule", "id": "1", "name": "Support", "time_zone_name": "Europe/London",
             "time_intervals": [interval(540, 1020)], "created_at": 1, "updated_at": 1}
 EXCEPTION = {"type": "office_hours_exception", "id": "1", "office_hours_schedule_id": "1",
@@ -117,10 +123,11 @@ with mock_aws():
     client = boto3.client("dynamodb")
     ensure_tables(client)
     tokens = TokenRepository(client, storage.table_name())
-    for collection, stored in ((collections.SPECIAL_OCCASIONS, OCCASION), (collections.WORKDAYS, OFFICE)):
+    for collection in COLLECTIONS:
+        keys, stored = collection.kind.layout, collection.stored
         index = {"1": {"name": stored["name"], "digest": "seeded"}}
-        put(collection.head_key(ACCOUNT), {"revision": 1, "last_id": 1, "default_id": 1, "index": index})
-        put(collection.item_key(ACCOUNT, 1), stored)
+        put(keys.head_key(ACCOUNT), {"revision": 1, "last_id": 1, "default_id": 1, "index": index})
+        put(keys.item_key(ACCOUNT, 1), stored)
     put(layout.schedule_key("ws", "1"), {**SCHEDULE, "workspace": "ws", "version": 1})
     put(layout.exception_key("ws", "1", "1"), {**EXCEPTION, "workspace": "ws", "version": 1})
     claim = layout.claim_item("ws", layout.AnnualCandidate("ws", "1", "1", EXCEPTION["exception_date"]))
@@ -147,7 +154,6 @@ runtime.import_handler_module(template.functions()[sys.argv[1]], "app")
 print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] == "pydantic")))
 """
 
-_FUNCTIONS = template.functions()
 READ_ONLY = sorted(
     name
     for name, spec in _FUNCTIONS.items()

@@ -11,7 +11,7 @@ import logging
 
 import pytest
 
-from tests.builders import SEED_PAGE_OCCASION, SPECIAL_OCCASIONS, WORKDAYS
+from tests.builders import SEED_PAGE_OCCASION, SPECIAL_OCCASIONS_API, WORKDAYS_API
 
 
 def test_empty_account_lists_nothing_at_revision_0(api, kind):
@@ -33,7 +33,7 @@ def test_create_assigns_numeric_ids_and_returns_the_array_and_revision(api, kind
 
 
 def test_create_accepts_one_object_as_the_vendor_example_and_answers_one_object(api):
-    kind = SPECIAL_OCCASIONS
+    kind = SPECIAL_OCCASIONS_API
     reply = api.call("POST", kind.url(), SEED_PAGE_OCCASION)
     assert reply.status == 200
     assert reply.body == {"id": 1, **SEED_PAGE_OCCASION}
@@ -139,8 +139,15 @@ def test_every_route_refuses_another_account_and_an_unauthenticated_caller(api, 
     assert api.call("GET", kind.url()).revision == "1"
 
 
+def test_a_path_account_of_3000_characters_is_quoted_cut_in_the_403(api, kind):
+    reply = api.call("GET", kind.url("7" * 3000))
+    assert reply.status == 403
+    assert reply.body["message"] == f"Not allowed to access account '{'7' * 100}…' (cut: 3000 characters)"
+    assert "7" * 101 not in reply.text
+
+
 def test_unexpected_errors_are_500_without_internals_and_logged_with_the_request_id(api, kind, monkeypatch, caplog):
-    from calendar_exceptions.account_config.service import CollectionService
+    from calendar_exceptions.liveperson.account_config.service import CollectionService
 
     def explode(*_args, **_kwargs):
         raise RuntimeError("secret internals")
@@ -158,7 +165,7 @@ def test_unexpected_errors_are_500_without_internals_and_logged_with_the_request
 def test_storage_throttling_is_503_with_retry_after(api, kind, monkeypatch):
     from botocore.exceptions import ClientError
 
-    from calendar_exceptions.account_config.service import CollectionService
+    from calendar_exceptions.liveperson.account_config.service import CollectionService
 
     def throttled(*_args, **_kwargs):
         raise ClientError({"Error": {"Code": "ThrottlingException", "Message": "slow down"}}, "Query")
@@ -170,7 +177,7 @@ def test_storage_throttling_is_503_with_retry_after(api, kind, monkeypatch):
     assert reply.body["internalCode"] == 2
 
 
-# --- the vendor's contract (issue 12): the `v` query parameter and conditional reads --------
+# --- the vendor's contract: the `v` query parameter and conditional reads -------------------
 # Vendor facts (LivePerson Account Configuration appendix): query parameter `v`, "API
 # version", a Double, "Validation fail error code: 400"; clients send v=1.0. Every method page
 # lists 304 Not Modified; If-Match on a read "allows optimization of backend, networking and
@@ -203,7 +210,7 @@ def test_every_route_accepts_the_vendors_version_parameter(
     assert reply.status == 200, reply.text
 
 
-@pytest.mark.parametrize("version", ["v=2.0", "v=1.1", "v=", "v=latest", "v=1.0&v=2"])
+@pytest.mark.parametrize("version", ["v=2.0", "v=1.1", "v=", "v=latest", "v=1.0&v=2", "v=1.0&v=1.0", "v=1&v=1.0"])
 @pytest.mark.parametrize(("method", "path", "body", "headers"), ROUTES, ids=[f"{r[0]}{r[1]}" for r in ROUTES])
 def test_another_version_is_400_naming_v_and_changes_nothing(
     api, kind, two_objects, version, method, path, body, headers
@@ -256,8 +263,8 @@ def test_an_empty_collection_at_revision_0_is_304_for_if_match_0(api, kind):
 def test_deleting_an_already_deleted_workday_answers_the_vendors_error_example(api):
     # The vendor's only error example (delete.md, copied from the workdays pages):
     # {"type": "workinghours", "internalCode": 12, "message": "No data found"}; the message is the product's own.
-    url = WORKDAYS.url()
-    api.call("POST", url, [WORKDAYS.body("W")])
+    url = WORKDAYS_API.url()
+    api.call("POST", url, [WORKDAYS_API.body("W")])
     assert api.call("DELETE", url + "/1", headers={"If-Match": "1"}).status == 200
     again = api.call("DELETE", url + "/1", headers={"If-Match": "2"})
     assert again.status == 404

@@ -10,7 +10,7 @@ import copy
 
 import pytest
 
-from tests.builders import SEED_PAGE_OCCASION, SPECIAL_OCCASIONS
+from tests.builders import SEED_PAGE_OCCASION, SPECIAL_OCCASIONS_API
 
 
 def create(api, kind, *bodies):
@@ -26,7 +26,7 @@ def stored(api, kind):
 
 
 def test_seed_page_request_body_is_accepted(api):
-    kind = SPECIAL_OCCASIONS
+    kind = SPECIAL_OCCASIONS_API
     # Given the vendor page's occasion, created
     [created], revision = create(api, kind, SEED_PAGE_OCCASION)
     # When the page's exact request body is PUT with its id
@@ -211,7 +211,7 @@ def _dynamodb_calls() -> list[str]:
 def _fresh_environment() -> None:
     """What a PUT function's environment knows when it never served this account (in Lambda,
     POST and GET are other functions with their own environments)."""
-    from calendar_exceptions.account_config import api as account_config_api
+    from calendar_exceptions.liveperson.account_config import api as account_config_api
 
     account_config_api.service.cache_clear()
 

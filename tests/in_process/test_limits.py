@@ -12,8 +12,8 @@ import json
 import pytest
 
 from calendar_exceptions import validation
+from calendar_exceptions.liveperson import events
 from calendar_exceptions.office_hours import rules as office_hours_rules
-from calendar_exceptions.special_occasions import rules
 from calendar_exceptions.validation import MAX_BODY_BYTES
 from tests.builders import (
     SCHEDULES,
@@ -139,7 +139,7 @@ def test_special_occasion_arrays_over_their_count_are_400_before_any_item_is_che
     api, table_items, monkeypatch, case, method, path, body, named
 ):
     before = table_items()
-    checked_zones = _count_calls(monkeypatch, rules, "zone")
+    checked_zones = _count_calls(monkeypatch, events, "zone")
     reply = api.call(method, path, body, headers={"If-Match": "0"})
     assert named in _error_format(reply, 400)
     assert checked_zones == []

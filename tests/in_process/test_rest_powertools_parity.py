@@ -17,8 +17,8 @@ from aws_lambda_powertools.event_handler import Response as PowertoolsResponse
 from botocore.exceptions import ClientError, EndpointConnectionError
 
 from calendar_exceptions import http_errors
-from calendar_exceptions.account_config.api import LivePersonErrorFormat
 from calendar_exceptions.errors import Forbidden, InvalidInput, NotFound, Unauthenticated
+from calendar_exceptions.liveperson.http import LivePersonErrorFormat
 from calendar_exceptions.rest import Response, RestResolver
 
 

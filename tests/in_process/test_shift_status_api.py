@@ -1,25 +1,29 @@
 """GET /api/account/{accountId}/skills/{skillId}/shift-status-skill through its real handler, storage seeded directly.
 
 Storage is written in the layout the workdays and special occasions collections share
-(account_config/layout.py, account_config/defaults.py): a head item per collection with `default_id`, the objects at
-`WORKDAY#<id:012d>` / `OCCASION#<id:012d>`. Instants as in test_shift_status_rules.py:
+(liveperson/account_config/layout.py, each Kind's, read by liveperson/account_config/defaults.py):
+a head item per collection with `default_id`, the objects at `WORKDAY#<id:012d>` /
+`OCCASION#<id:012d>`. Instants as in test_shift_status_rules.py:
 Warsaw is UTC+1 in December; 2026-12-14 is a Monday.
 """
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from typing import Any
 
 import pytest
 
+from calendar_exceptions import clock, storage
 from calendar_exceptions import dynamodb as dynamodb_toolkit
-from calendar_exceptions import storage
-from calendar_exceptions.account_config import layout
-from calendar_exceptions.account_config.defaults import read_defaults
 from calendar_exceptions.errors import ServiceUnavailable
-from local import template
+from calendar_exceptions.liveperson.account_config.defaults import read_defaults
+from calendar_exceptions.liveperson.account_config.layout import Layout
+from calendar_exceptions.liveperson.special_occasions.kind import SPECIAL_OCCASIONS
+from calendar_exceptions.liveperson.workdays.kind import WORKDAYS
+from local import gateway, template
 from tests.builders import OFFICE, shift
 from tests.builders import occasion_event as event
 from tests.builders import stored_occasion as occasion
@@ -33,7 +37,7 @@ def url(skill: str = "42", account: str = ACCOUNT) -> str:
     return f"/api/account/{account}/skills/{skill}/shift-status-skill"
 
 
-def seed(dynamodb: Any, collection: layout.Layout, objects: list[dict[str, Any]], default_id: int | None) -> None:
+def seed(dynamodb: Any, collection: Layout, objects: list[dict[str, Any]], default_id: int | None) -> None:
     """Write a collection's head and objects as the collections' APIs store them."""
     table = storage.table_name()
     head = {"pk": collection.partition_key(ACCOUNT), "sk": "#HEAD", "revision": 1, "index": {}}
@@ -53,7 +57,7 @@ def status(api, skill: str = "42", at: str | None = MONDAY_10_WARSAW, **kwargs: 
 
 
 def test_the_account_level_status_in_the_vendors_shape(api, dynamodb):
-    seed(dynamodb, layout.WORKDAYS, [OFFICE], default_id=1)
+    seed(dynamodb, WORKDAYS.layout, [OFFICE], default_id=1)
     reply = status(api, skill="42")
     assert reply.status == 200, reply.text
     assert reply.headers["content-type"] == "application/json"
@@ -68,10 +72,10 @@ def test_the_account_level_status_in_the_vendors_shape(api, dynamodb):
 
 
 def test_the_default_occasion_overrides_the_default_workday(api, dynamodb):
-    seed(dynamodb, layout.WORKDAYS, [OFFICE], default_id=1)
+    seed(dynamodb, WORKDAYS.layout, [OFFICE], default_id=1)
     evening = occasion(event("2026-12-14T16:00:00", "2026-12-14T22:00:00"))
     not_default = {**occasion(event("2026-12-14", "2026-12-14", working=False)), "id": 2, "isDefault": False}
-    seed(dynamodb, layout.SPECIAL_OCCASIONS, [evening, not_default], default_id=1)
+    seed(dynamodb, SPECIAL_OCCASIONS.layout, [evening, not_default], default_id=1)
     assert status(api).body == {
         "skillId": 42,
         "onShift": False,
@@ -82,9 +86,9 @@ def test_the_default_occasion_overrides_the_default_workday(api, dynamodb):
 
 def test_a_default_swap_changes_the_answer(api, dynamodb):
     nights = {**workday(shift("2026-12-11T22:00:00", "2026-12-12T06:00:00")), "id": 2, "isDefault": False}
-    seed(dynamodb, layout.WORKDAYS, [OFFICE, nights], default_id=1)
+    seed(dynamodb, WORKDAYS.layout, [OFFICE, nights], default_id=1)
     before = status(api).body
-    seed(dynamodb, layout.WORKDAYS, [{**OFFICE, "isDefault": False}, {**nights, "isDefault": True}], default_id=2)
+    seed(dynamodb, WORKDAYS.layout, [{**OFFICE, "isDefault": False}, {**nights, "isDefault": True}], default_id=2)
     after = status(api).body
     assert before == {"skillId": 42, "onShift": True, "nextOn": 1797321600000, "nextOff": 1797264000000}
     assert after == {
@@ -97,9 +101,9 @@ def test_a_default_swap_changes_the_answer(api, dynamodb):
 
 @pytest.mark.parametrize("default_id", [None, "absent"], ids=["null", "absent"])
 def test_no_default_anywhere_is_off_shift_with_nothing_next(api, dynamodb, default_id):
-    seed(dynamodb, layout.WORKDAYS, [{**OFFICE, "isDefault": False}], default_id=None)
+    seed(dynamodb, WORKDAYS.layout, [{**OFFICE, "isDefault": False}], default_id=None)
     if default_id == "absent":
-        head_key = {"pk": {"S": layout.WORKDAYS.partition_key(ACCOUNT)}, "sk": {"S": "#HEAD"}}
+        head_key = {"pk": {"S": WORKDAYS.layout.partition_key(ACCOUNT)}, "sk": {"S": "#HEAD"}}
         dynamodb.update_item(TableName=storage.table_name(), Key=head_key, UpdateExpression="REMOVE default_id")
     assert status(api).body == {"skillId": 42, "onShift": False, "nextOn": None, "nextOff": None}
 
@@ -108,9 +112,31 @@ def test_an_account_that_never_wrote_is_off_shift(api):
     assert status(api).body == {"skillId": 42, "onShift": False, "nextOn": None, "nextOff": None}
 
 
+def test_without_at_the_answer_is_for_the_request_time_then_the_clock(api, dynamodb, functions, router, monkeypatch):
+    seed(dynamodb, WORKDAYS.layout, [OFFICE], default_id=1)
+    # The request API Gateway received on Monday 2026-12-14 at 10:00 in Warsaw (09:00Z): on shift until 16:00Z
+    reply = status(api, at=None, request_time=1797238800)
+    assert reply.body == {"skillId": 42, "onShift": True, "nextOn": 1797321600000, "nextOff": 1797264000000}
+    # An event without API Gateway's requestTimeEpoch: the layer's clock, 18:30 in Warsaw (17:30Z), off shift
+    # until Tuesday 09:00 (08:00Z), which ends at 16:00Z
+    monkeypatch.setattr(clock, "now", lambda: 1797269400.25)
+    match = router.match("GET", url())
+    event = gateway.build_event(match, "GET", url(), "", [("Authorization", f"Bearer {api.token(ACCOUNT)}")], b"")
+    del event["requestContext"]["requestTimeEpoch"]
+    body = json.loads(functions[match.function.logical_id].invoke(event)["body"])
+    assert body == {"skillId": 42, "onShift": False, "nextOn": 1797321600000, "nextOff": 1797350400000}
+
+
+def test_the_answer_is_never_cached(api, dynamodb):
+    # It depends on the moment and on collections that change at any time: no client or proxy may keep it.
+    seed(dynamodb, WORKDAYS.layout, [OFFICE], default_id=1)
+    assert status(api).headers["cache-control"] == "no-store"
+    assert status(api, at=None).headers["cache-control"] == "no-store"
+
+
 def test_without_at_the_answer_is_for_now(api, dynamodb):
     every_day = workday(*(shift(f"2020-01-{6 + i:02d}", f"2020-01-{6 + i:02d}") for i in range(7)))
-    seed(dynamodb, layout.WORKDAYS, [every_day], default_id=1)
+    seed(dynamodb, WORKDAYS.layout, [every_day], default_id=1)
     # 24/7 from Monday 2020-01-06 on: on shift now, and not in 1970
     assert status(api, at=None).body == {"skillId": 42, "onShift": True, "nextOn": None, "nextOff": None}
     assert status(api, at="0").body["onShift"] is False
@@ -128,7 +154,7 @@ def test_a_skill_id_that_is_not_a_positive_integer_is_400(api, table_items, skil
 
 
 @pytest.mark.parametrize(
-    "query", ["at=", "at=abc", "at=-1", "at=1.5", "at=1e12", "at=%201", "at=1&at=2", "at=253339228800001"]
+    "query", ["at=", "at=abc", "at=-1", "at=1.5", "at=1e12", "at=%201", "at=1&at=2", "at=1&at=1", "at=253339228800001"]
 )
 def test_a_malformed_or_negative_at_is_400_naming_at(api, query):
     reply = api.call("GET", url(), tenant=ACCOUNT, query=query)
@@ -138,21 +164,28 @@ def test_a_malformed_or_negative_at_is_400_naming_at(api, query):
 
 
 def test_the_largest_at_is_answered(api, dynamodb):
-    seed(dynamodb, layout.WORKDAYS, [OFFICE], default_id=1)
+    seed(dynamodb, WORKDAYS.layout, [OFFICE], default_id=1)
     assert status(api, at="253339228800000").status == 200  # 9998-01-01T00:00Z
 
 
 def test_another_accounts_status_is_403_in_the_shift_status_body(api):
     reply = api.call("GET", url(account="2002"), tenant=ACCOUNT, query=f"at={MONDAY_10_WARSAW}")
     assert reply.status == 403
-    assert reply.body == {"type": "shiftstatus", "internalCode": 21, "message": "Not allowed to access account 2002"}
+    assert reply.body == {"type": "shiftstatus", "internalCode": 21, "message": "Not allowed to access account '2002'"}
     assert api.call("GET", url(), tenant=None).body["type"] == "shiftstatus"
+
+
+def test_a_path_account_of_3000_characters_is_quoted_cut_in_the_403(api):
+    reply = api.call("GET", url(account="7" * 3000), tenant=ACCOUNT, query=f"at={MONDAY_10_WARSAW}")
+    assert reply.status == 403
+    assert reply.body["message"] == f"Not allowed to access account '{'7' * 100}…' (cut: 3000 characters)"
+    assert "7" * 101 not in reply.text
 
 
 def test_two_strongly_consistent_round_trips(api, dynamodb):
     # Given both defaults, and a first request that looked the token up
-    seed(dynamodb, layout.WORKDAYS, [OFFICE], default_id=1)
-    seed(dynamodb, layout.SPECIAL_OCCASIONS, [occasion(event("2026-12-16", "2026-12-16", working=False))], 1)
+    seed(dynamodb, WORKDAYS.layout, [OFFICE], default_id=1)
+    seed(dynamodb, SPECIAL_OCCASIONS.layout, [occasion(event("2026-12-16", "2026-12-16", working=False))], 1)
     assert status(api).status == 200
     calls: list[tuple[str, dict[str, Any]]] = []
     storage.dynamodb_client().meta.events.register(
@@ -194,17 +227,17 @@ class _Throttling:
 
 def test_unprocessed_keys_are_asked_again_then_503(monkeypatch):
     monkeypatch.setattr(dynamodb_toolkit, "pause", lambda retry: 0)
-    head = {"pk": {"S": layout.WORKDAYS.partition_key("a")}, "sk": {"S": "#HEAD"}, "default_id": {"N": "1"}}
-    item = layout.WORKDAYS.item_key("a", 1) | storage.to_item({"id": 1, "events": []})
+    head = {"pk": {"S": WORKDAYS.layout.partition_key("a")}, "sk": {"S": "#HEAD"}, "default_id": {"N": "1"}}
+    item = WORKDAYS.layout.item_key("a", 1) | storage.to_item({"id": 1, "events": []})
     client = _Throttling(2, [head, item])
-    assert read_defaults(client, "t", "a") == ({"id": 1, "events": []}, None)
+    assert read_defaults(client, "t", "a") == {SPECIAL_OCCASIONS: None, WORKDAYS: {"id": 1, "events": []}}
     assert client.calls == 4  # the heads left unprocessed twice, then the heads, then the default
     with pytest.raises(ServiceUnavailable):
         read_defaults(_Throttling(100, []), "t", "a")
 
 
 def test_the_function_imports_no_pydantic():
-    # Cold start (issue 15): a function that validates no body does not import pydantic.
+    # Cold start: a function that validates no body does not import pydantic.
     spec = template.functions()["GetShiftStatusSkillFunction"]
     code = "import sys, app; print('pydantic' in sys.modules)"
     completed = subprocess.run(

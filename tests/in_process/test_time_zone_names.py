@@ -15,8 +15,9 @@ from importlib import resources
 import pytest
 
 from calendar_exceptions import primitives
+from calendar_exceptions.liveperson import events
 from calendar_exceptions.office_hours import rules as office_hours_rules
-from calendar_exceptions.special_occasions import rules as special_occasions_rules
+from calendar_exceptions.primitives import RuleViolation
 from tests.builders import SCHEDULES, collection, occasion, schedule, schedule_url, with_event
 
 NOT_IANA_NAMES = ["localtime", "posixrules", "right/UTC", "posix/Europe/Paris", "Factory"]
@@ -80,15 +81,15 @@ def test_both_apis_accept_every_name_of_the_pinned_tzdata():
     names = [name for name in _pinned_tzdata_names() if name != "Factory"]
     assert len(names) > 500  # the whole database, not an empty or partial list
     for name in names:
-        assert special_occasions_rules.zone(name, "start.timeZone").key == name
+        assert events.zone(name, "start.timeZone").key == name
         office_hours_rules.check_time_zone(name)
 
 
 @pytest.mark.parametrize("name", NOT_IANA_NAMES)
 def test_both_apis_rules_refuse_names_that_are_not_iana(name):
-    with pytest.raises(special_occasions_rules.RuleViolation):
-        special_occasions_rules.zone(name, "start.timeZone")
-    with pytest.raises(office_hours_rules.RuleViolation):
+    with pytest.raises(RuleViolation):
+        events.zone(name, "start.timeZone")
+    with pytest.raises(RuleViolation):
         office_hours_rules.check_time_zone(name)
 
 
@@ -102,7 +103,7 @@ def test_zones_are_read_from_the_pinned_tzdata_not_the_hosts_files(tmp_path):
     try:
         assert zoneinfo.ZoneInfo.no_cache("Europe/Paris").utcoffset(datetime(2026, 7, 1)) == timedelta(0)
         # Then both APIs still use tzdata's Paris: UTC+2 in summer
-        paris = special_occasions_rules.zone("Europe/Paris", "start.timeZone")
+        paris = events.zone("Europe/Paris", "start.timeZone")
         assert paris.utcoffset(datetime(2026, 7, 1)) == timedelta(hours=2)
         assert primitives.zone("Europe/Paris").utcoffset(datetime(2026, 7, 1)) == timedelta(hours=2)
     finally:

@@ -14,9 +14,9 @@ import copy
 
 import pytest
 
-from tests.builders import WORKDAYS, weekly_event, workday
+from tests.builders import WORKDAYS_API, weekly_event, workday
 
-URL = WORKDAYS.url()
+URL = WORKDAYS_API.url()
 
 
 def _with(event: dict) -> dict:

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from calendar_exceptions.hours import HORIZON, Hours, Replacement, WeeklyInterval
+from calendar_exceptions.hours.engine import HORIZON, Hours, Replacement, WeeklyInterval
 from calendar_exceptions.office_hours.hours.governing import DatedException, GoverningExceptions
 
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
@@ -38,7 +38,7 @@ def day_intervals(hours: Hours, day: date) -> list[tuple[int, int, int, int]]:
     return list(found.intervals)
 
 
-def test_the_issue_examples_effective_hours_and_status():
+def test_christmas_closed_in_london_effective_hours_and_status():
     exceptions = GoverningExceptions([DatedException(date(2026, 12, 25), False, Replacement("7"))])
     hours = Hours("Europe/London", daily(540, 1020), exceptions)
     eve, christmas = hours.days(date(2026, 12, 24), date(2026, 12, 25))

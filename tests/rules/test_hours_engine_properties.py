@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calendar_exceptions.hours import HORIZON, Hours, Replacement, WeeklyInterval
+from calendar_exceptions.hours.engine import HORIZON, Hours, Replacement, WeeklyInterval
 
 SETTINGS = settings(max_examples=150, deadline=None)
 ZONES = [

@@ -23,10 +23,11 @@ from dateutil.rrule import rrulestr
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from calendar_exceptions.hours import Hours, Replacement, WeeklyInterval
-from calendar_exceptions.shift_status import occurrences
-from calendar_exceptions.shift_status.shifts import shift_status
-from calendar_exceptions.special_occasions import rules
+from calendar_exceptions.hours.engine import Hours, Replacement, WeeklyInterval
+from calendar_exceptions.liveperson import events
+from calendar_exceptions.liveperson.shift_status import occurrences
+from calendar_exceptions.liveperson.shift_status.shifts import shift_status
+from calendar_exceptions.primitives import RuleViolation
 
 SETTINGS = settings(max_examples=120, deadline=None)
 ZONES = ["UTC", "Europe/Warsaw", "America/New_York", "Australia/Lord_Howe", "America/Santiago", "Asia/Tokyo"]
@@ -235,8 +236,8 @@ def unbounded_rules(draw) -> str:
 )
 def test_a_rule_moved_on_keeps_its_occurrences(line, start, earliest):
     try:
-        rule = rules.recurrence_rule(line, start, ZoneInfo("UTC"))
-    except rules.RuleViolation:
+        rule = events.recurrence_rule(line, start, ZoneInfo("UTC"))
+    except RuleViolation:
         assume(False)  # refused on write: never stored
     if not rule.between(start, start + timedelta(days=3 * 366), inc=True):
         return  # a rule that (nearly) never occurs proves nothing here

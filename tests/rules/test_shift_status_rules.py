@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from calendar_exceptions.shift_status.shifts import ShiftStatus, shift_status
+from calendar_exceptions.liveperson.shift_status.shifts import ShiftStatus, shift_status
 from tests.builders import OFFICE, shift
 from tests.builders import occasion_event as event
 from tests.builders import stored_occasion as occasion

@@ -17,6 +17,7 @@ from typing import Any, Literal, Protocol
 
 from calendar_exceptions import primitives
 from calendar_exceptions.errors import MAX_ECHO, NotFound, Unprocessable, echo
+from calendar_exceptions.hours.local_time import MINUTES_PER_DAY, MINUTES_PER_WEEK
 from calendar_exceptions.names import is_blank, name_key
 from calendar_exceptions.primitives import DATE_PATTERN, RuleViolation
 
@@ -115,8 +116,6 @@ class DateTaken(Unprocessable):
 
 # --- time intervals ---------------------------------------------------------------------
 
-MINUTES_PER_DAY = 1440
-MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY
 MINUTE_STEP = 15
 # Non-overlapping intervals on the grid: no more than this many can be valid, so a longer
 # array is refused by its length before any interval is checked.

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
-from calendar_exceptions.hours import Replacement
+from calendar_exceptions.hours.engine import Replacement
 
 
 class DatedException(NamedTuple):

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from calendar_exceptions import primitives
 from calendar_exceptions.errors import InvalidInput
-from calendar_exceptions.hours import DayHours, Hours, Replacement, Status, WeeklyInterval
+from calendar_exceptions.hours.engine import DayHours, Hours, Replacement, Status, WeeklyInterval
 from calendar_exceptions.office_hours import rules
 from calendar_exceptions.office_hours.hours.governing import DatedException, GoverningExceptions
 from calendar_exceptions.office_hours.hours.reads import StoredHours

@@ -11,7 +11,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from calendar_exceptions.account_config.models import MAX_EVENTS, MAX_RULE, LocalTime, ObjectFields
+from calendar_exceptions.liveperson.account_config.models import MAX_EVENTS, MAX_RULE, LocalTime, ObjectFields
 from calendar_exceptions.validation import StrictModel
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from calendar_exceptions.errors import DomainError, Forbidden
+from calendar_exceptions.errors import DomainError, Forbidden, echo
 from calendar_exceptions.rest import RestResolver
 
 # internalCode per status, in the vendor's style ("internalCode":12,"message":"No data found").
@@ -31,4 +31,4 @@ def path_account_is_the_callers(app: RestResolver, caller: str) -> None:
     """After the token (401, 403 for its scope): another account in the path is 403, before anything else."""
     account_id = app.context["_route_args"].get("accountId")
     if account_id is not None and account_id != caller:
-        raise Forbidden(f"Not allowed to access account {account_id}")
+        raise Forbidden(f"Not allowed to access account {echo(account_id)}")

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from aws_lambda_powertools.metrics import MetricUnit
 
-from calendar_exceptions.account_config import api
-from calendar_exceptions.account_config.kind import Kind
 from calendar_exceptions.errors import InvalidInput
+from calendar_exceptions.liveperson.account_config import api
+from calendar_exceptions.liveperson.account_config.kind import Kind
 from calendar_exceptions.observability import metrics
 from calendar_exceptions.rest import Response, RestResolver
 
@@ -37,7 +37,7 @@ def get_object(app: RestResolver, kind: Kind, path_id: str) -> Response:
 
 
 def create_objects(app: RestResolver, kind: Kind) -> Response:
-    from calendar_exceptions.account_config.validation import new_objects
+    from calendar_exceptions.liveperson.account_config.validation import new_objects
 
     account = api.account(app)
     revision = api.if_match(app, required=False)
@@ -49,7 +49,7 @@ def create_objects(app: RestResolver, kind: Kind) -> Response:
 
 
 def update_objects(app: RestResolver, kind: Kind) -> Response:
-    from calendar_exceptions.account_config.validation import updated_objects
+    from calendar_exceptions.liveperson.account_config.validation import updated_objects
 
     account = api.account(app)
     revision = api.if_match(app, required=True)

@@ -7,10 +7,10 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from calendar_exceptions.account_config.api import MAX_PER_REQUEST
-from calendar_exceptions.account_config.kind import Kind
-from calendar_exceptions.account_config.models import ObjectFields
 from calendar_exceptions.errors import InvalidInput, echo
+from calendar_exceptions.liveperson.account_config.api import MAX_PER_REQUEST
+from calendar_exceptions.liveperson.account_config.kind import Kind
+from calendar_exceptions.liveperson.account_config.models import ObjectFields
 from calendar_exceptions.names import is_blank, name_key
 from calendar_exceptions.primitives import RuleViolation
 from calendar_exceptions.validation import json_body, validate

@@ -13,12 +13,12 @@ import re
 from typing import Any
 
 from calendar_exceptions import openapi
-from calendar_exceptions.account_config.kind import Kind
-from calendar_exceptions.account_config.repository import CollectionRepository
-from calendar_exceptions.account_config.service import CollectionService
 from calendar_exceptions.errors import InvalidInput, NotFound, echo
 from calendar_exceptions.http_errors import register_error_handlers
-from calendar_exceptions.liveperson import LivePersonErrorFormat, path_account_is_the_callers
+from calendar_exceptions.liveperson.account_config.kind import Kind
+from calendar_exceptions.liveperson.account_config.repository import CollectionRepository
+from calendar_exceptions.liveperson.account_config.service import CollectionService
+from calendar_exceptions.liveperson.http import LivePersonErrorFormat, path_account_is_the_callers
 from calendar_exceptions.rest import APPLICATION_JSON, Response, RestResolver
 from calendar_exceptions.storage import dynamodb_client, table_name
 from calendar_exceptions.tenancy import authentication, tenant
@@ -42,13 +42,13 @@ def resolver(kind: Kind) -> RestResolver:
 
 
 def _supported_version(app: RestResolver, caller: str) -> None:
-    """Every route, once the caller and the account are checked: a `v` that is sent must be one served (400)."""
-    for value in app.current_event.query_values(VERSION_PARAMETER):
-        if value not in VERSIONS:
-            raise InvalidInput(
-                f"{VERSION_PARAMETER}: {echo(value)} is not an API version this service serves ({VERSIONS[0]})",
-                VERSION_PARAMETER,
-            )
+    """Every route, once the caller and the account are checked: a `v` sent is sent once, and is one served (400)."""
+    value = app.current_event.query_value(VERSION_PARAMETER)
+    if value is not None and value not in VERSIONS:
+        raise InvalidInput(
+            f"{VERSION_PARAMETER}: {echo(value)} is not an API version this service serves ({VERSIONS[0]})",
+            VERSION_PARAMETER,
+        )
 
 
 def account(app: RestResolver) -> str:
@@ -135,7 +135,8 @@ VERSION = {
     "name": VERSION_PARAMETER,
     "in": "query",
     "required": False,
-    "description": "API version (the vendor's v=1.0); any other value is 400. Without it the answer is 1.0's",
+    "description": "API version (the vendor's v=1.0); any other value, or v sent more than once, is 400. "
+    "Without it the answer is 1.0's",
     "schema": {"type": "string", "enum": list(VERSIONS)},
 }
 NOT_MODIFIED = {"description": "Nothing changed; no body", "headers": _REVISION_HEADER}

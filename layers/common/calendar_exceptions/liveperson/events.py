@@ -1,10 +1,13 @@
-"""Rules for special occasion events that types alone cannot express.
+"""The rules of a LivePerson event's times that every collection shares: its period and its recurrence line.
 
-Dates and times are local wall-clock values in an IANA zone; a time that the zone skips
-(spring-forward gap) is refused, a time it repeats (fall-back) means its first occurrence.
-Recurrence is one `RRULE:` line in the RFC 5545 subset documented in the README; parts
-are checked here because python-dateutil accepts out-of-range values and then simply
-yields nothing, or walks to year 9999 looking for an occurrence.
+An event's `start` and `end` are local wall-clock values in an IANA zone (`local_period`);
+a time that the zone skips (spring-forward gap) is refused, a time it repeats (fall-back)
+means its first occurrence (hours/local_time.py states both). Recurrence is one `RRULE:`
+line in the RFC 5545 subset documented in the README (`recurrence_rule`); parts are checked
+here because python-dateutil accepts out-of-range values and then simply yields nothing, or
+walks to year 9999 looking for an occurrence. Each collection's rules module states what
+its events add (special_occasions/rules.py, workdays/rules.py); the shift status reads
+stored events with these same functions.
 """
 
 from __future__ import annotations
@@ -19,12 +22,12 @@ from dateutil.rrule import weekdays as _weekday_objects
 
 from calendar_exceptions import primitives
 from calendar_exceptions.errors import echo
+from calendar_exceptions.hours.local_time import is_skipped
 from calendar_exceptions.primitives import DATE_PATTERN, RuleViolation
 
 if TYPE_CHECKING:
     # Annotations only: the shift status reads stored events with these rules and imports no models (pydantic).
-    from calendar_exceptions.account_config.models import LocalTime
-    from calendar_exceptions.special_occasions.models import Event
+    from calendar_exceptions.liveperson.account_config.models import LocalTime
 
 # Numbers are ASCII digits only: "\d" and str.isdigit() also take superscripts, circled
 # and full-width digits, which int() then reads (or fails on) and no client that expands
@@ -43,18 +46,8 @@ MAX_COUNT = 1000
 _LONGEST_MONTH = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
 
 
-def check_event(event: Event) -> None:
-    """The rules of one special occasion event: its period (`local_period`) and its recurrence line, if any."""
-    start, _, tz = local_period(event.start, event.end)
-    if event.recurrence:
-        recurrence_rule(event.recurrence[0], start, tz)
-
-
 def local_period(start_time: LocalTime, end_time: LocalTime) -> tuple[date | datetime, date | datetime, ZoneInfo]:
-    """An event's start and end (both dates or both local times) in its one zone, both real and in order.
-
-    The rules every collection's events follow (workdays add theirs in workdays/rules.py).
-    """
+    """An event's start and end (both dates or both local times) in its one zone, both real and in order."""
     tz = zone(start_time.timeZone, "start.timeZone")
     if zone(end_time.timeZone, "end.timeZone").key != tz.key:
         raise RuleViolation("end.timeZone", "must be the same time zone as start.timeZone")
@@ -88,14 +81,8 @@ def local_value(text: str, field: str) -> date | datetime:
 
 
 def require_existing_local_time(value: datetime, tz: ZoneInfo, field: str) -> None:
-    """Refuse a wall-clock time the zone skips; zoneinfo would build it without complaint.
-
-    In a gap, the time's offset read as before the gap (fold 0) is smaller than read as
-    after it (fold 1) (PEP 495); a repeated time has them the other way round. Offsets,
-    not a round trip through UTC: 9999-12-31T23:00 in Los Angeles is a real local time
-    whose UTC instant lies past year 9999, where datetime cannot go.
-    """
-    if value.replace(tzinfo=tz, fold=0).utcoffset() < value.replace(tzinfo=tz, fold=1).utcoffset():  # type: ignore[operator]
+    """Refuse a wall-clock time the zone skips (local_time.is_skipped); zoneinfo would build it without complaint."""
+    if is_skipped(value, tz):
         raise RuleViolation(field, f"{value.isoformat()} does not exist in {tz.key} (daylight saving gap)")
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from calendar_exceptions.account_config.kind import Kind
-from calendar_exceptions.account_config.repository import Change, CollectionRepository, Head, IndexEntry
 from calendar_exceptions.dynamodb import Contention, retry_contended
 from calendar_exceptions.errors import InvalidInput, NotFound, RevisionConflict, echo
+from calendar_exceptions.liveperson.account_config.kind import Kind
+from calendar_exceptions.liveperson.account_config.repository import Change, CollectionRepository, Head, IndexEntry
 from calendar_exceptions.names import name_key
 
 if TYPE_CHECKING:
-    from calendar_exceptions.account_config.models import ObjectFields
+    from calendar_exceptions.liveperson.account_config.models import ObjectFields
 
 # The head item indexes every object of an account's collection; this keeps it (and each write) small.
 MAX_PER_ACCOUNT = 500

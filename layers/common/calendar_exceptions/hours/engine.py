@@ -1,22 +1,19 @@
 """The hours engine: when a weekly schedule with per-date replacements is open, in one time zone.
 
-Pure (no I/O): office hours' effective hours and status, and LivePerson's shift status, are
-built on it. Inputs are local-time rules: `WeeklyInterval`s in minutes of the week (0 =
-Monday 00:00 .. 10080, an interval may cross midnight and the end of the week), and
-`Replacement`s that replace a whole local date. Outputs are instants (Unix seconds).
+Pure (no I/O): office hours' effective hours and status are built on it; LivePerson's shift
+status shares what it is built on, `local_time` and `intervals`. Inputs are local-time
+rules: `WeeklyInterval`s in minutes of the week (0 = Monday 00:00 .. 10080, an interval may
+cross midnight and the end of the week), and `Replacement`s that replace a whole local
+date. Outputs are instants (Unix seconds).
 
-Rules for local time (docs/office-hours.md states them too):
+Rules for local time (docs/office-hours.md states them too): local times become instants by
+`local_time`'s rules (a skipped time reads with the offset before the gap, a repeated time
+is its first occurrence, minute 1440 is the next midnight), and then:
 
-- A local time that a zone skips (spring-forward gap) is read with the offset in force
-  before the gap, as RFC 5545 does: 02:30 on a day when clocks jump from 02:00 to 03:00 is
-  the instant of 03:30 local. A local time that occurs twice (fall-back) means its first
-  occurrence.
-- Minute 1440 of a date is the next date's local midnight: a whole local day is 23 or 25
-  hours long on transition days.
 - Periods that touch (one ends where the next begins, also across midnight and across
   weeks) are one period.
 - An interval whose end instant is not after its start instant once converted is empty and
-  dropped. (By the first rule two times inside one gap stay apart: 01:15-01:45 on a day
+  dropped. (By the gap rule two times inside one gap stay apart: 01:15-01:45 on a day
   when 01:00-02:00 is skipped is 02:15-02:45 local; 01:45-02:15 that day is empty.)
 
 And for the rules themselves:
@@ -30,7 +27,7 @@ And for the rules themselves:
 - A weekly interval with a `first_date` has no occurrence that starts before that local
   date (LivePerson workdays repeat weekly from their start date on).
 
-Status (`Hours.status`): open when `at` lies in a period [start, end); `next_close_at` is
+Status (`Hours.status`, by `intervals.open_at`): open when `at` lies in a period [start, end); `next_close_at` is
 the end of the current period when open, else the end of the next one; `next_open_at` the
 start of the next period that begins after `at`. Either is None when it is not within
 `HORIZON` seconds after `at`: both for a 24/7 schedule. Periods are expanded a date at a
@@ -40,16 +37,24 @@ time from `at`'s date, so a near answer costs a few dates.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime, timedelta
+from datetime import date
 from itertools import islice, takewhile
 from typing import NamedTuple, Protocol
 from zoneinfo import ZoneInfo
 
-MINUTES_PER_DAY = 1440
-MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY
+from calendar_exceptions.hours.intervals import open_at, union
+from calendar_exceptions.hours.local_time import (
+    MINUTES_PER_DAY,
+    MINUTES_PER_WEEK,
+    local_date,
+    midnights,
+    minute_instant,
+    minute_of,
+)
+
 HORIZON = 400 * 86400
-_EPOCH = date(1970, 1, 1).toordinal()
-_TWENTY_FOUR_SEVEN = (0, MINUTES_PER_WEEK - 1)
+# How Intercom writes a schedule open around the clock: the one weekly interval 0-10079.
+TWENTY_FOUR_SEVEN = (0, MINUTES_PER_WEEK - 1)
 
 # One date's open intervals: (start_minute, end_minute, start_at, end_at). Plain tuples, not
 # a named type: a year of a fine-grained schedule has tens of thousands of them.
@@ -120,7 +125,7 @@ class Hours:
         self._replacements = replacements
         self._replaced: dict[tuple[tuple[int, int], ...], tuple[_Piece, ...]] = {}
         weekly = list(weekly)
-        if len(weekly) == 1 and weekly[0][:2] == _TWENTY_FOUR_SEVEN:
+        if len(weekly) == 1 and weekly[0][:2] == TWENTY_FOUR_SEVEN:
             weekly = [WeeklyInterval(0, MINUTES_PER_WEEK, weekly[0].first_date)]
         # Each interval cut at midnights into pieces of weekdays, with how many days back its
         # occurrence began (for first_date); once every first_date is a week past, a weekday's
@@ -154,7 +159,7 @@ class Hours:
         return self._zone
 
     def local_date(self, at: int) -> date:
-        return datetime.fromtimestamp(at, self._zone).date()
+        return local_date(at, self._zone)
 
     def replacement(self, day: date) -> Replacement | None:
         return self._replacements.get(day) if self._replacements is not None else None
@@ -185,12 +190,11 @@ class Hours:
     def _dates(self, ordinal: int) -> Iterator[tuple[date, Replacement | None, int, list[DayInterval]]]:
         """Each local date from `ordinal` on, endlessly: the date, its replacement, its midnight, its intervals."""
         get = self._replacements.get if self._replacements is not None else _nothing
-        static, settled, utcoffset, naive = self._static, self._settled, self._zone.utcoffset, datetime.fromordinal
-        offset = utcoffset(naive(ordinal))  # a naive time is read with fold=0, as _instant says
-        midnight = (ordinal - _EPOCH) * 86400 - (offset.days * 86400 + offset.seconds)
+        static, settled = self._static, self._settled
+        following = midnights(ordinal, self._zone)
+        midnight = next(following)
         while True:
-            next_offset = utcoffset(naive(ordinal + 1))
-            next_midnight = (ordinal + 1 - _EPOCH) * 86400 - (next_offset.days * 86400 + next_offset.seconds)
+            next_midnight = next(following)
             day = date.fromordinal(ordinal)
             replacement = get(day)
             if replacement is not None:
@@ -203,12 +207,12 @@ class Hours:
                     for s, e, back, first in self._by_weekday[(ordinal - 1) % 7]
                     if first is None or ordinal - back >= first
                 )
-            if offset == next_offset:  # no transition within the date: every minute is 60 s from midnight
+            if next_midnight - midnight == 86400:  # one offset from midnight to midnight: every minute is 60 s
                 intervals = [(s, e, midnight + s60, midnight + e60) for s, e, s60, e60 in pieces]
             else:
                 intervals = self._transition_day(ordinal, pieces, midnight)
             yield day, replacement, midnight, intervals
-            ordinal, offset, midnight = ordinal + 1, next_offset, next_midnight
+            ordinal, midnight = ordinal + 1, next_midnight
 
     def _replacement_pieces(self, replacement: Replacement) -> tuple[_Piece, ...]:
         pieces = self._replaced.get(replacement.intervals)
@@ -226,60 +230,23 @@ class Hours:
 
         A gap maps two local times to one instant, so converted intervals may overlap: merged again.
         """
+        zone = self._zone
         instants = sorted(
             (start, end)
             for s, e, _, _ in pieces
-            if (start := self._instant(ordinal, s)) < (end := self._instant(ordinal, e))
+            if (start := minute_instant(ordinal, s, zone)) < (end := minute_instant(ordinal, e, zone))
         )
 
         def minute(instant: int) -> int:
             if instant == midnight:  # minute 0 even when the clock skips it (Santiago: 00:00 -> 01:00)
                 return 0
-            local = datetime.fromtimestamp(instant, self._zone).replace(tzinfo=None)
-            return (local - datetime.fromordinal(ordinal)) // timedelta(minutes=1)
+            return minute_of(instant, ordinal, zone)
 
         return [(minute(start), minute(end), start, end) for start, end in union(instants)]
-
-    def _instant(self, ordinal: int, minute: int) -> int:
-        """Minute `minute` (0..1440) of the local date as Unix seconds: fold=0 is both RFC 5545 rules."""
-        offset = self._zone.utcoffset(datetime.fromordinal(ordinal) + timedelta(minutes=minute))
-        return (ordinal - _EPOCH) * 86400 + minute * 60 - (offset.days * 86400 + offset.seconds)
-
-
-def open_at(periods: Iterable[tuple[int, int]], at: int, horizon: int) -> tuple[bool, int | None, int | None]:
-    """The status rule, for any unit of time: whether `at` is in one of `periods` (sorted, joined;
-    start included, end excluded), the next opening after it (if open, the start of the period
-    after the current one) and the next closing (if open, the current period's end), each None
-    when it is after `horizon`. Shared with the LivePerson shift status (shift_status/shifts.py)."""
-    periods = iter(periods)
-    for start, end in periods:
-        if end <= at:
-            continue
-        opened = start <= at
-        if opened:
-            following = next(periods, None)
-            start = following[0] if following else horizon + 1
-        return opened, (start if start <= horizon else None), (end if end <= horizon else None)
-    return False, None, None
 
 
 def _nothing(day: date, /) -> None:
     return None
-
-
-def union(intervals: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """Intervals sorted by start, with those that touch or overlap joined: lazily, for the status.
-    Shared with the LivePerson shift status (shift_status/shifts.py)."""
-    current_start = current_end = None
-    for start, end in intervals:
-        if current_end is not None and start <= current_end:
-            current_end = max(current_end, end)
-            continue
-        if current_end is not None:
-            yield current_start, current_end
-        current_start, current_end = start, end
-    if current_end is not None:
-        yield current_start, current_end
 
 
 def _pieces(intervals: Iterable[tuple[int, int]]) -> tuple[_Piece, ...]:

@@ -1,8 +1,8 @@
-"""Every rule of a workday event, where it differs from a special occasion's: the one home of workday rules.
+"""Every rule of a workday event beyond those all LivePerson events share: the one home of workday rules.
 
 Source: LivePerson's Account Configuration appendix (developer-center, `006f33ad`), the
 workdays rows. An event repeats every week on one weekday from its start date on, with no
-end. Its start and end follow the special occasions' rules (`special_occasions.rules.local_period`:
+end. Its start and end follow the rules every LivePerson event shares (`events.local_period`:
 an IANA zone of the pinned tzdata, the same at both ends; `yyyy-MM-dd` or
 `yyyy-MM-dd'T'HH:mm:ss`, both ends the same form; no time in a DST gap; a timed event ends
 after it starts; whole-day dates inclusive). Then:
@@ -25,12 +25,12 @@ import re
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from calendar_exceptions.liveperson.events import local_period
 from calendar_exceptions.primitives import RuleViolation
-from calendar_exceptions.special_occasions.rules import local_period
 
 if TYPE_CHECKING:
     # Annotations only: the functions that validate no body import no models (pydantic).
-    from calendar_exceptions.workdays.models import WorkdayEvent
+    from calendar_exceptions.liveperson.workdays.models import WorkdayEvent
 
 WEEKLY_RULE = re.compile(r"RRULE:FREQ=WEEKLY;BYDAY=(SU|MO|TU|WE|TH|FR|SA)")
 # date.weekday() of each BYDAY code, and the names messages use.

@@ -2,7 +2,7 @@
 
 Pure (no I/O). Events are read as stored, plain dicts of the vendor's JSON (`start` and
 `end` with `dateTime` and `timeZone`, `recurrence`, `meta`), already validated when written;
-dates, times, zones and `RRULE:` lines are parsed by special_occasions.rules, as on write.
+dates, times, zones and `RRULE:` lines are parsed by the shared event rules (events.py), as on write.
 
 - An event's length is its clock length: end minus start as wall-clock times; a whole-day
   event (dates, both included) lasts from its first date's local midnight to the local
@@ -13,10 +13,10 @@ dates, times, zones and `RRULE:` lines are parsed by special_occasions.rules, as
 - An occasion event without `recurrence` occurs once; with an `RRULE:` line, its starts are
   python-dateutil's `rrule` expansion in local (naive) time from its start (dateutil's
   semantics: the start is an occurrence only if it matches the rule).
-- Local times become instants by the hours engine's rules (hours.py): a time a zone skips is
-  read with the offset in force before the gap, a time it repeats means its first
-  occurrence (both are zoneinfo's fold=0); an occurrence whose end instant is not after
-  its start instant is empty.
+- Local times become instants by the rules of hours/local_time.py, as in the hours engine:
+  a time a zone skips is read with the offset in force before the gap, a time it repeats
+  means its first occurrence; an occurrence whose end instant is not after its start
+  instant is empty.
 
 Everything is computed within a `Window` of instants, so that no rule is ever expanded
 without bound: starts are asked for between two local times a couple of days wider than the
@@ -30,10 +30,10 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
-from calendar_exceptions.special_occasions import rules
+from calendar_exceptions.hours.local_time import epoch_ms
+from calendar_exceptions.liveperson import events
 
 _EPOCH = datetime(1970, 1, 1)
-_MS = timedelta(milliseconds=1)
 _DAY = timedelta(days=1)
 _WEEK = timedelta(days=7)
 # Local times of the window's instants are within this of their UTC readings.
@@ -65,16 +65,10 @@ class LocalEvent(NamedTuple):
     working: bool
 
 
-def instant(local: datetime, zone: ZoneInfo) -> int:
-    """The epoch milliseconds of a naive local time: fold=0, the engine's rule for gaps and repeats."""
-    offset = zone.utcoffset(local)
-    return (local - _EPOCH - offset) // _MS
-
-
 def local_event(event: dict[str, Any]) -> LocalEvent:
-    zone = rules.zone(event["start"]["timeZone"], "start.timeZone")
-    start = rules.local_value(event["start"]["dateTime"], "start.dateTime")
-    end = rules.local_value(event["end"]["dateTime"], "end.dateTime")
+    zone = events.zone(event["start"]["timeZone"], "start.timeZone")
+    start = events.local_value(event["start"]["dateTime"], "start.dateTime")
+    end = events.local_value(event["end"]["dateTime"], "end.dateTime")
     if isinstance(start, datetime):
         begins, length = start, end - start
     else:
@@ -101,7 +95,7 @@ def occasion_starts(event: LocalEvent, window: Window) -> Iterable[datetime]:
     earliest, latest = _minus(window.local_start, event.length), window.local_end
     if event.rule is None:
         return [event.start] if earliest <= event.start <= latest else []
-    rule = rules.recurrence_rule(event.rule, event.starts_on, event.zone)
+    rule = events.recurrence_rule(event.rule, event.starts_on, event.zone)
     parts = _rule_parts(event.rule)
     if _never(parts, event.start):
         return []
@@ -123,7 +117,7 @@ def touched_dates(start: datetime, end: datetime) -> tuple[date, date]:
 
 def day_span(first: date, last: date, zone: ZoneInfo) -> tuple[int, int]:
     """The instants of the local dates `first`..`last`: from the first midnight to the one after the last."""
-    return instant(datetime.combine(first, time()), zone), instant(datetime.combine(last, time()) + _DAY, zone)
+    return epoch_ms(datetime.combine(first, time()), zone), epoch_ms(datetime.combine(last, time()) + _DAY, zone)
 
 
 def _rule_parts(line: str) -> dict[str, str]:

@@ -1,8 +1,8 @@
 """The account-level shift status of LivePerson's Shift Status API, from the default workday and special occasion.
 
 Pure (no I/O): the objects are the stored JSON as plain dicts (account_config.defaults reads
-them), `at` is epoch milliseconds, and so are the answers. The rules, as issue 14 and
-docs/shift-status.md state them:
+them), `at` is epoch milliseconds, and so are the answers. The rules, as docs/shift-status.md
+states them:
 
 - The hours are the account's **default** workday object's events, each repeating weekly.
   No default workday: no regular hours (always off shift).
@@ -28,11 +28,12 @@ sets of instants, which is exact whatever the zones and to the second, as stored
     on shift = (workday shifts - governed dates) + (working occurrences within governed dates)
 
 When an occasion's zone is not the workday's, the dates it governs are its own zone's: a
-workday shift is cut at the occasion zone's midnight. (The hours engine, hours.py, holds
-one zone and whole minutes per schedule, so it cannot hold these sets; its local-time rules
-are applied here the same way, and its HORIZON is the 400 days. The tests check that
-for one zone and whole minutes the answers are the engine's, its dates replaced by the
-occasion's.)
+workday shift is cut at the occasion zone's midnight. (The hours engine, hours/engine.py,
+holds one zone and whole minutes per schedule, so it cannot hold these sets; what it is
+built on is used here the same way: local times become instants by hours/local_time.py,
+the sets are combined by hours/intervals.py, the answer is its status rule, `open_at`, and
+its HORIZON is the 400 days. The tests check that for one zone and whole minutes the
+answers are the engine's, its dates replaced by the occasion's.)
 """
 
 from __future__ import annotations
@@ -41,11 +42,12 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any, NamedTuple
 
-from calendar_exceptions.hours import HORIZON, open_at, union
-from calendar_exceptions.shift_status.occurrences import (
+from calendar_exceptions.hours.engine import HORIZON
+from calendar_exceptions.hours.intervals import Interval, clip, intersect, joined, open_at, subtract
+from calendar_exceptions.hours.local_time import epoch_ms
+from calendar_exceptions.liveperson.shift_status.occurrences import (
     Window,
     day_span,
-    instant,
     local_event,
     occasion_starts,
     occurrence_end,
@@ -55,8 +57,6 @@ from calendar_exceptions.shift_status.occurrences import (
 
 HORIZON_MS = HORIZON * 1000
 _DAY_MS = 86_400_000
-
-Period = tuple[int, int]
 
 
 class ShiftStatus(NamedTuple):
@@ -72,23 +72,23 @@ def shift_status(workday: dict[str, Any] | None, occasion: dict[str, Any] | None
     return ShiftStatus(*open_at(periods, at, horizon))
 
 
-def shifts(workday: dict[str, Any] | None, occasion: dict[str, Any] | None, window: Window) -> list[Period]:
+def shifts(workday: dict[str, Any] | None, occasion: dict[str, Any] | None, window: Window) -> list[Interval]:
     """The on-shift periods within `window`, in order, touching ones joined, clipped to it."""
-    regular = _union(_workday_periods(workday, window))
+    regular = joined(_workday_periods(workday, window))
     governed, working = _occasion_periods(occasion, window)
-    return _clip(_union([*_subtract(regular, governed), *_intersect(working, governed)]), window)
+    return clip(joined([*subtract(regular, governed), *intersect(working, governed)]), window.start, window.end)
 
 
-def _workday_periods(workday: dict[str, Any] | None, window: Window) -> Iterable[Period]:
+def _workday_periods(workday: dict[str, Any] | None, window: Window) -> Iterable[Interval]:
     for event in map(local_event, (workday or {}).get("events") or []):
         for start in weekly_starts(event, window):
-            yield instant(start, event.zone), instant(occurrence_end(start, event, window), event.zone)
+            yield epoch_ms(start, event.zone), epoch_ms(occurrence_end(start, event, window), event.zone)
 
 
-def _occasion_periods(occasion: dict[str, Any] | None, window: Window) -> tuple[list[Period], list[Period]]:
+def _occasion_periods(occasion: dict[str, Any] | None, window: Window) -> tuple[list[Interval], list[Interval]]:
     """The spans of the dates the occasion governs, and its working occurrences, each joined."""
-    governed: list[Period] = []
-    working: list[Period] = []
+    governed: list[Interval] = []
+    working: list[Interval] = []
     # Only the dates the window's instants can fall on matter (an occurrence may last a year).
     earliest, latest = window.local_start.toordinal(), window.local_end.toordinal()
     for event in map(local_event, (occasion or {}).get("events") or []):
@@ -98,9 +98,9 @@ def _occasion_periods(occasion: dict[str, Any] | None, window: Window) -> tuple[
             first, last = touched_dates(start, end)
             days.update(range(max(first.toordinal(), earliest), min(last.toordinal(), latest) + 1))
             if event.working:
-                working.append((instant(start, event.zone), instant(end, event.zone)))
+                working.append((epoch_ms(start, event.zone), epoch_ms(end, event.zone)))
         governed.extend(day_span(date.fromordinal(a), date.fromordinal(b), event.zone) for a, b in _runs(days))
-    return _union(governed), _union(working)
+    return joined(governed), joined(working)
 
 
 def _runs(days: Iterable[int]) -> Iterable[tuple[int, int]]:
@@ -115,45 +115,3 @@ def _runs(days: Iterable[int]) -> Iterable[tuple[int, int]]:
         run = [day, day]
     if run:
         yield run[0], run[1]
-
-
-def _union(periods: Iterable[Period]) -> list[Period]:
-    """Non-empty periods sorted, those that touch or overlap joined."""
-    return list(union(sorted(p for p in periods if p[1] > p[0])))
-
-
-def _subtract(periods: list[Period], removed: list[Period]) -> list[Period]:
-    """`periods` without `removed` (both joined and sorted)."""
-    left: list[Period] = []
-    index = 0
-    for start, end in periods:
-        while index < len(removed) and removed[index][1] <= start:
-            index += 1
-        cursor, scan = start, index
-        while scan < len(removed) and removed[scan][0] < end:
-            if removed[scan][0] > cursor:
-                left.append((cursor, removed[scan][0]))
-            cursor = max(cursor, removed[scan][1])
-            scan += 1
-        if cursor < end:
-            left.append((cursor, end))
-    return left
-
-
-def _intersect(periods: list[Period], kept: list[Period]) -> list[Period]:
-    """What `periods` and `kept` (both joined and sorted) have in common."""
-    common: list[Period] = []
-    i = j = 0
-    while i < len(periods) and j < len(kept):
-        start, end = max(periods[i][0], kept[j][0]), min(periods[i][1], kept[j][1])
-        if start < end:
-            common.append((start, end))
-        if periods[i][1] < kept[j][1]:
-            i += 1
-        else:
-            j += 1
-    return common
-
-
-def _clip(periods: list[Period], window: Window) -> list[Period]:
-    return [(max(s, window.start), min(e, window.end)) for s, e in periods if e > window.start and s < window.end]

@@ -5,6 +5,7 @@
     pk ACCOUNT#<account>#WORKINGHOURS      sk #HEAD                  the same, for workdays
                                            sk WORKDAY#<id:012d>      one workday object
 
+Each collection's Kind holds its Layout (special_occasions/kind.py, workdays/kind.py).
 Standard library only: the shift status reads these keys without the collections' models.
 """
 
@@ -32,7 +33,3 @@ class Layout(NamedTuple):
 
     def item_key(self, account: str, object_id: int) -> dict[str, Any]:
         return {"pk": {"S": self.partition_key(account)}, "sk": {"S": self.sort_key(object_id)}}
-
-
-SPECIAL_OCCASIONS = Layout("SPECIALOCCASION", "OCCASION")
-WORKDAYS = Layout("WORKINGHOURS", "WORKDAY")

@@ -1,6 +1,6 @@
 """DynamoDB access for a collection (special occasions, workdays): one partition per account and kind.
 
-Layout (Kind.partition_key, Kind.sort_key): partition `ACCOUNT#<account>#SPECIALOCCASION`
+Layout (layout.py, each Kind's): partition `ACCOUNT#<account>#SPECIALOCCASION`
 or `ACCOUNT#<account>#WORKINGHOURS`; the head item at sk `#HEAD` holds the collection
 revision, the last id issued, the default object's id and an index of every object's name
 and content digest (attributes `revision`, `last_id`, `default_id`, `index`); each object
@@ -19,16 +19,16 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from calendar_exceptions.account_config.kind import Kind
-from calendar_exceptions.account_config.layout import HEAD_SK
 from calendar_exceptions.dynamodb import CONDITION_FAILED, codes, query_items, transact
 from calendar_exceptions.errors import RevisionConflict
+from calendar_exceptions.liveperson.account_config.kind import Kind
+from calendar_exceptions.liveperson.account_config.layout import HEAD_SK
 from calendar_exceptions.storage import from_item, to_item
 
 if TYPE_CHECKING:
     # Writes are given models; reads answer the stored JSON, so the functions that only read
     # or delete never import the models (pydantic).
-    from calendar_exceptions.account_config.models import ObjectFields
+    from calendar_exceptions.liveperson.account_config.models import ObjectFields
 
 # Accounts whose head an environment keeps (least recently used out); a head is at most
 # 500 index entries, a few tens of KB.
@@ -133,7 +133,7 @@ class CollectionRepository:
             self._client,
             TableName=self._table,
             KeyConditionExpression="pk = :pk",
-            ExpressionAttributeValues={":pk": {"S": self._kind.partition_key(account)}},
+            ExpressionAttributeValues={":pk": {"S": self._kind.layout.partition_key(account)}},
             ConsistentRead=True,
         ):
             if item["sk"]["S"] == HEAD_SK:
@@ -188,7 +188,7 @@ class CollectionRepository:
             "TableName": self._table,
             "Item": to_item(
                 {
-                    "pk": self._kind.partition_key(account),
+                    "pk": self._kind.layout.partition_key(account),
                     "sk": HEAD_SK,
                     "revision": head.revision,
                     "last_id": head.last_id,

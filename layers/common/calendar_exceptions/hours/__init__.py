@@ -1,0 +1,1 @@
+"""The hours engine and what it is built on: local times as instants (local_time), interval algebra (intervals)."""

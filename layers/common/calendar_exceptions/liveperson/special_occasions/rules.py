@@ -1,0 +1,25 @@
+"""Every rule of a special occasion event: the one home of special occasion rules.
+
+An event's period follows the rules every LivePerson event shares (events.local_period: an
+IANA zone of the pinned tzdata, the same at both ends; `yyyy-MM-dd` or
+`yyyy-MM-dd'T'HH:mm:ss`, both ends the same form; no time in a DST gap; a timed event ends
+after it starts; whole-day dates inclusive), and its recurrence, if any, is one `RRULE:`
+line of the supported subset (events.recurrence_rule).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from calendar_exceptions.liveperson.events import local_period, recurrence_rule
+
+if TYPE_CHECKING:
+    # Annotations only: the functions that validate no body import no models (pydantic).
+    from calendar_exceptions.liveperson.special_occasions.models import Event
+
+
+def check_event(event: Event) -> None:
+    """The rules of one special occasion event: its period and its recurrence line, if any."""
+    start, _, tz = local_period(event.start, event.end)
+    if event.recurrence:
+        recurrence_rule(event.recurrence[0], start, tz)
