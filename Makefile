@@ -77,7 +77,7 @@ invoke: venv
 
 # The token commands use the storage of a running `make serve` (or AWS_ENDPOINT_URL_DYNAMODB);
 # TABLE=<deployed table name> works on a deployed table with the usual AWS credentials.
-TOKENS := $(PY) -m local.tokens $(if $(TABLE),--table "$(TABLE)")
+TOKENS := $(PY) -m tools.tokens $(if $(TABLE),--table "$(TABLE)")
 
 token: venv
 	@test -n "$(TENANT)" || { echo "usage: make token TENANT=<id> [SCOPES='read write'] [EXPIRES=90d|12h|never] [NOTE=...] [TABLE=...]"; exit 2; }
@@ -94,7 +94,7 @@ revoke: venv
 # The office hours default time zone of a workspace (schedules created without time_zone_name).
 workspace: venv
 	@test -n "$(TENANT)" || { echo "usage: make workspace TENANT=<id> [TIME_ZONE=<IANA name>] [TABLE=...]"; exit 2; }
-	@$(PY) -m local.workspaces $(if $(TABLE),--table "$(TABLE)") $(if $(TIME_ZONE),set --time-zone "$(TIME_ZONE)",show) --tenant "$(TENANT)"
+	@$(PY) -m tools.workspaces $(if $(TABLE),--table "$(TABLE)") $(if $(TIME_ZONE),set --time-zone "$(TIME_ZONE)",show) --tenant "$(TENANT)"
 
 lint: venv
 	$(VENV)/bin/ruff check .

@@ -1,1 +1,4 @@
-"""Run the SAM application on this machine without Docker: a local API, a one-shot invoke and local DynamoDB."""
+"""The emulator: run the SAM application on this machine without Docker (the template read, the API
+Gateway and Lambda runtime, local DynamoDB, `make serve` and `make invoke`). It imports nothing from
+`tools/`.
+"""

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from calendar_exceptions import storage
-from local.workspaces import main as workspace_main
 from tests.builders import SCHEDULES, interval
 from tests.http.conftest import bearer
 from tests.http.test_token_commands import make
+from tools.workspaces import main as workspace_main
 
 TENANT = "ws_zone"
 AUTH = bearer(TENANT)

@@ -190,3 +190,20 @@ def test_concurrent_requests_publish_their_metrics_without_failing(capsys):
             thread.join()
     assert errors == []
     assert '"Requests"' in capsys.readouterr().out
+
+
+def test_the_emulator_imports_nothing_from_the_tools():
+    # local/ is the emulator alone (make serve, make invoke); the operator commands and the
+    # OpenAPI generator in tools/ may use it, never the reverse: make serve serves the
+    # checked-in openapi.json, which the test of the document keeps equal to the generated one.
+    import ast
+
+    importers = set()
+    for module in (template.ROOT / "local").glob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            if any(name == "tools" or name.startswith("tools.") for name in names):
+                importers.add(module.name)
+    assert importers == set()

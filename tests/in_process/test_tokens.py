@@ -251,7 +251,7 @@ def test_the_cache_serves_concurrent_requests(api):
 
 
 def test_the_token_command_works_on_a_named_table_with_the_callers_aws_settings(api, capsys):
-    from local.tokens import main
+    from tools.tokens import main
 
     # Given the table named as a deployed one would be (here: under mock_aws)
     assert main(["--table", storage.table_name(), "mint", "--tenant", TENANT, "--expires-in", "never"]) == 0
