@@ -73,4 +73,6 @@ def test_a_zone_that_is_not_an_iana_name_is_refused_and_nothing_is_written(base_
 def test_setting_the_zone_keeps_the_workspaces_ids(base_url, http, endpoint):
     first = create_without_zone(base_url, http, "First")
     assert workspace_main(["set", "--tenant", TENANT, "--time-zone", "Europe/Dublin"]) == 0
-    assert int(create_without_zone(base_url, http, "Second")["id"]) == int(first["id"]) + 1
+    # The counters are kept: the next id is a later one, not "1" again (not necessarily the very next:
+    # the SDK's retry of a counter update whose answer was lost takes another)
+    assert int(create_without_zone(base_url, http, "Second")["id"]) > int(first["id"])
