@@ -32,7 +32,7 @@ from tests.in_process.conftest import TABLE
 from tests.in_process.test_annual_recurrence_cost import one_table_copy_per_transaction  # noqa: F401 - a fixture
 
 JOB = "ApplyAnnualRecurrencesFunction"
-FIXTURE = json.loads((template.ROOT / "events" / JOB / "scheduled.json").read_text())
+FIXTURE = json.loads((template.ROOT / "events" / JOB / "success.json").read_text())
 CLOCK = datetime(2027, 3, 2, 0, 0, tzinfo=UTC)  # the function's clock in these tests
 PLENTY_OF_TIME = 60_000
 
