@@ -141,7 +141,7 @@ def test_a_move_onto_a_date_another_exception_holds_is_skipped_reported_and_retr
     # When the job runs after 24 December 2026
     summary = run(dynamodb, utc("2026-12-25T00:05:00"))
     # Then nothing changes but the mark that lets later runs try it after the others
-    # (issue 16: blocked exceptions never delay movable ones), and the run reports which
+    # (blocked exceptions never delay movable ones: README, Annual recurrence), and the run reports which
     # exception could not move where, and why
     marked = table_items()
     assert [_unmarked(item) for item in marked] == before
