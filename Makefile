@@ -9,12 +9,13 @@ SAM_CLI_VERSION ?= 1.170.0
 PIP_VERSION ?= 25.3
 export PYENV_VERSION ?= 3.12.1
 
-.PHONY: help venv test test-rules test-in-process test-http fuzz load openapi serve invoke token tokens revoke workspace lint template-check bench clean
+.PHONY: help venv test test-rules test-in-process test-http fuzz load openapi serve invoke seed token tokens revoke workspace lint template-check bench clean
 
 help:
 	@echo "make serve                              local API on http://127.0.0.1:$$PORT (default 3000), DynamoDB on 127.0.0.1:8100"
 	@echo "make test                               install dev dependencies and run the whole suite"
-	@echo "make invoke FUNCTION=<id> EVENT=<file>  run one function with an event file"
+	@echo "make invoke FUNCTION=<id> EVENT=<file>  run one function with an event file (a fixture of events/ with its seed)"
+	@echo "make seed                               load every fixture's seed into the running make serve's DynamoDB"
 	@echo "make token TENANT=<id>                  mint an access token (last line); SCOPES='read write' EXPIRES=90d NOTE=..."
 	@echo "make tokens TENANT=<id>                 list a tenant's tokens (ids, scopes, expiry, revocation; never the tokens)"
 	@echo "make revoke TENANT=<id> TOKEN_ID=<id>   revoke a token"
@@ -71,13 +72,20 @@ openapi: venv
 serve: venv
 	PORT=$(PORT) $(PY) -m local.serve
 
+# A fixture case of events/ first gets its seed (its tenant afresh, its token, what it acts on); SEED=no
+# runs the event as it is. EVENT may name several files (one result line each). See events/README.md.
 invoke: venv
-	@test -n "$(FUNCTION)" -a -n "$(EVENT)" || { echo "usage: make invoke FUNCTION=<logical id> EVENT=<event file>"; exit 2; }
-	@$(PY) -m local.invoke "$(FUNCTION)" "$(EVENT)"
+	@test -n "$(FUNCTION)" -a -n "$(EVENT)" || { echo "usage: make invoke FUNCTION=<logical id> EVENT=<event file> [SEED=no]"; exit 2; }
+	@$(PY) -m local.invoke "$(FUNCTION)" $(EVENT) $(if $(filter no,$(SEED)),--no-seed)
+
+# Every fixture's seed into the storage of a running `make serve` (or AWS_ENDPOINT_URL_DYNAMODB on this
+# machine), for `sam local invoke` (README); never a deployed table: the fixtures' tokens are public.
+seed: venv
+	@$(PY) -m local.seeds
 
 # The token commands use the storage of a running `make serve` (or AWS_ENDPOINT_URL_DYNAMODB);
 # TABLE=<deployed table name> works on a deployed table with the usual AWS credentials.
-TOKENS := $(PY) -m local.tokens $(if $(TABLE),--table "$(TABLE)")
+TOKENS := $(PY) -m tools.tokens $(if $(TABLE),--table "$(TABLE)")
 
 token: venv
 	@test -n "$(TENANT)" || { echo "usage: make token TENANT=<id> [SCOPES='read write'] [EXPIRES=90d|12h|never] [NOTE=...] [TABLE=...]"; exit 2; }
@@ -94,7 +102,7 @@ revoke: venv
 # The office hours default time zone of a workspace (schedules created without time_zone_name).
 workspace: venv
 	@test -n "$(TENANT)" || { echo "usage: make workspace TENANT=<id> [TIME_ZONE=<IANA name>] [TABLE=...]"; exit 2; }
-	@$(PY) -m local.workspaces $(if $(TABLE),--table "$(TABLE)") $(if $(TIME_ZONE),set --time-zone "$(TIME_ZONE)",show) --tenant "$(TENANT)"
+	@$(PY) -m tools.workspaces $(if $(TABLE),--table "$(TABLE)") $(if $(TIME_ZONE),set --time-zone "$(TIME_ZONE)",show) --tenant "$(TENANT)"
 
 lint: venv
 	$(VENV)/bin/ruff check .

@@ -276,7 +276,7 @@ SCHEDULER_TIME = "2027-03-02T00:05:00Z"
 def scheduled_event(time: str = SCHEDULER_TIME) -> dict[str, Any]:
     from local import template
 
-    event = json.loads((template.ROOT / "events" / SCHEDULER / "scheduled.json").read_text())
+    event = json.loads((template.ROOT / "events" / SCHEDULER / "success.json").read_text())
     return {**event, "time": time}
 
 

@@ -1,1 +1,4 @@
-"""Run the SAM application on this machine without Docker: a local API, a one-shot invoke and local DynamoDB."""
+"""The emulator: run the SAM application on this machine without Docker (the template read, the API
+Gateway and Lambda runtime, local DynamoDB, `make serve`, `make invoke` and the fixtures' seeds of
+`make seed`). It imports nothing from `tools/`.
+"""

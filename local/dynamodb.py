@@ -166,7 +166,8 @@ class DynamoDBServer:
 
         _backup_only_what_a_transaction_names()
         app = _OneAtATime(_IdempotentTransactions(DomainDispatcherApplication(create_backend_app)))
-        self._server = make_server("127.0.0.1", port or _free_port(), app, threaded=True, request_handler=QuietHandler)
+        # Port 0 binds whatever port is free, atomically: no window in which another process takes it.
+        self._server = make_server("127.0.0.1", port, app, threaded=True, request_handler=QuietHandler)
         self._thread = threading.Thread(target=self._server.serve_forever, name="moto-dynamodb", daemon=True)
 
     @property
@@ -180,12 +181,6 @@ class DynamoDBServer:
     def stop(self) -> None:
         self._server.shutdown()
         self._server.server_close()
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def client(endpoint: str | None = None) -> Any:

@@ -36,7 +36,10 @@ def prepare_process() -> None:
     if layer not in sys.path:
         sys.path.insert(0, layer)
     for name, value in template.global_environment().items():
-        os.environ.setdefault(name, template.resolve(value))
+        # A variable the template leaves empty (AWS_ENDPOINT_URL_DYNAMODB: for `sam local invoke`
+        # to set) stays unset: local storage is chosen by local.dynamodb.local_storage.
+        if template.resolve(value):
+            os.environ.setdefault(name, template.resolve(value))
     os.environ.setdefault("AWS_SAM_LOCAL", "true")
     # No X-Ray daemon here: tracing stays off unless asked for.
     os.environ.setdefault("POWERTOOLS_TRACE_DISABLED", "true")

@@ -2,7 +2,8 @@
 
 Each HTTP request becomes the API Gateway REST proxy event the deployed function gets, the
 function's real handler runs, and its result becomes the HTTP response. `/openapi.json`
-serves the OpenAPI document. Storage: see local.dynamodb.local_storage; the embedded
+serves the checked-in OpenAPI document (`openapi.json`, which `make openapi` rewrites and a
+test keeps equal to what the code generates). Storage: see local.dynamodb.local_storage; the embedded
 DynamoDB listens on 127.0.0.1:$LOCAL_DYNAMODB_PORT (8100), where `make token` finds it.
 Requests need `Authorization: Bearer <token>` (`make token TENANT=<id>`), as deployed.
 """
@@ -20,10 +21,10 @@ from local import template
 from local.dynamodb import local_storage
 from local.gateway import Router, build_event, http_response
 from local.runtime import Function, load_functions
-from tools import openapi
 
 # API Gateway refuses payloads over 10 MB; Lambda over 6 MB.
 MAX_BODY = 6 * 1024 * 1024
+OPENAPI_DOCUMENT = template.ROOT / "openapi.json"
 
 
 class LocalApi:
@@ -36,7 +37,7 @@ class LocalApi:
 
     def openapi_json(self) -> bytes:
         if self._openapi is None:
-            self._openapi = openapi.document_json().encode()
+            self._openapi = OPENAPI_DOCUMENT.read_bytes()
         return self._openapi
 
     def handle(

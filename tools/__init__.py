@@ -1,1 +1,5 @@
-"""Tools that build the product's artifacts from the code: `python -m tools.<name>`."""
+"""Tools for the product: what builds its artifacts from the code (the OpenAPI document, event
+fixtures) and the operator commands that work on the local storage of `make serve` as on a
+deployed table (tokens, workspaces). `python -m tools.<name>`; they may use `local/`, never the
+reverse.
+"""

@@ -39,11 +39,22 @@ def endpoint(dynamodb_server: DynamoDBServer, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv("AWS_ENDPOINT_URL_DYNAMODB", dynamodb_server.endpoint)
     for key, value in LOCAL_CREDENTIALS.items():
         monkeypatch.setenv(key, value)
+    # The functions get ten times their template Timeout (local/runtime.py): these tests are
+    # about what is answered and stored, and a machine busy with the parallel suite must not
+    # turn a slow request into a 503. Tests of the deadline itself ask for `template_timeouts`
+    # or set the function's remaining time themselves (test_storage_faults.py).
+    monkeypatch.setenv("LOCAL_TIMEOUT_SCALE", "10")
     reset_clients()
     ensure_tables(client(dynamodb_server.endpoint))
     store_test_tokens(dynamodb_server.endpoint, _TEST_TOKENS)
     yield dynamodb_server.endpoint
     reset_clients()
+
+
+@pytest.fixture
+def template_timeouts(endpoint: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The functions' deadlines as the template sets them, for tests of how a crowd is served in time."""
+    monkeypatch.setenv("LOCAL_TIMEOUT_SCALE", "1")
 
 
 @pytest.fixture(scope="session")

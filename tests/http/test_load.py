@@ -51,7 +51,7 @@ ALLOWED = {
     "occasion update": {200, 409},
     "occasion delete": {200, 409},
     "exceptions read": {200},
-    "exception create": {201, 422},  # ids never contend: no 409 (issue 16)
+    "exception create": {201, 422},  # ids come from an atomic counter and never contend: no 409
     "exception update": {200, 409, 422},
     "exception delete": {200, 409},
 }

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -75,6 +74,7 @@ CONCURRENT_CREATES = 32
 
 @pytest.mark.alone
 @pytest.mark.parametrize("kind", COLLECTIONS, ids=str)
+@pytest.mark.usefixtures("template_timeouts")
 def test_32_concurrent_creates_without_if_match_land_with_distinct_ids_and_revisions(base_url, http, kind):
     # Given 32 clients creating one object each in one account's collection at the same moment
     url = base_url + kind.url()
@@ -83,17 +83,15 @@ def test_32_concurrent_creates_without_if_match_land_with_distinct_ids_and_revis
     def post(n: int):
         with requests.Session() as session:
             start.wait()
-            began = time.monotonic()
-            reply = session.post(url, json=[kind.body(f"C{n}")], headers=AUTH, timeout=30)
-            return reply, time.monotonic() - began
+            return session.post(url, json=[kind.body(f"C{n}")], headers=AUTH, timeout=60)
 
     with ThreadPoolExecutor(CONCURRENT_CREATES) as pool:
-        results = list(pool.map(post, range(CONCURRENT_CREATES)))
+        replies = list(pool.map(post, range(CONCURRENT_CREATES)))
 
-    # Then every one lands (200), within the function's deadline (the template's Timeout of
-    # the create functions, 20 s)
-    replies = [reply for reply, _ in results]
-    assert max(seconds for _, seconds in results) < 20
+    # Then every one lands (200) within the function's deadline (the template's Timeout of the
+    # create functions, 20 s): a create whose remaining time no longer holds another DynamoDB
+    # attempt answers 503 (storage.deadline), so a 200 is an answer in time as the function
+    # counts it, from its invocation, which is what Lambda limits
     assert [r.status_code for r in replies] == [200] * CONCURRENT_CREATES, [
         r.text for r in replies if r.status_code != 200
     ]

@@ -11,9 +11,9 @@ from calendar_exceptions import tenancy
 from calendar_exceptions.tokens import TOKEN_FORMAT
 from local import template
 from local.dynamodb import NoLocalStorage, local_storage
-from local.tokens import main as tokens_main
 from tests.builders import collection, occasion
 from tests.http.conftest import env_with
+from tools.tokens import main as tokens_main
 
 TENANT = "9001"
 

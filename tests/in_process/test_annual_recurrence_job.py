@@ -20,7 +20,7 @@ from tests.in_process.conftest import TABLE, repositories
 
 WORKSPACE = "acct1"  # the ApiClient's default tenant
 PLENTY_OF_TIME = 60_000
-FIXTURE = template.ROOT / "events" / "ApplyAnnualRecurrencesFunction" / "scheduled.json"
+FIXTURE = template.ROOT / "events" / "ApplyAnnualRecurrencesFunction" / "success.json"
 
 
 def utc(text: str) -> datetime:

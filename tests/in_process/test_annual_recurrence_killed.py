@@ -20,7 +20,7 @@ from tests.builders import SCHEDULES, closed, exceptions_url, schedule
 from tests.conftest import reset_clients
 from tests.in_process.conftest import TABLE
 
-EVENT = json.loads((template.ROOT / "events" / "ApplyAnnualRecurrencesFunction" / "scheduled.json").read_text())
+EVENT = json.loads((template.ROOT / "events" / "ApplyAnnualRecurrencesFunction" / "success.json").read_text())
 JOB = "ApplyAnnualRecurrencesFunction"
 
 # The event's time is 2027-03-02T00:05Z: 2 March in both zones, so everything up to 1 March has passed.

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from calendar_exceptions import storage, tenancy
+from calendar_exceptions import clock, storage, tenancy
 from calendar_exceptions.errors import Forbidden, InvalidInput, NotFound, Unauthenticated
 from calendar_exceptions.tokens import TOKEN_FORMAT, TokenRepository, token_hash, token_id
 from tests.builders import collection
@@ -16,11 +16,20 @@ TENANT = "acct1"
 
 
 class Clock:
+    """A settable "now" for the layer's clock: `monkeypatch.setattr(clock, "now", fake)`."""
+
     def __init__(self, now: float = 1_800_000_000.0) -> None:
         self.now = now
 
     def __call__(self) -> float:
         return self.now
+
+
+@pytest.fixture
+def fake_now(monkeypatch) -> Clock:
+    fake = Clock()
+    monkeypatch.setattr(clock, "now", fake)
+    return fake
 
 
 def dynamodb_calls() -> list[str]:
@@ -65,10 +74,13 @@ def test_tokens_are_random_and_listed_without_secrets(api):
     assert first not in repr(listed) and second not in repr(listed)
 
 
-def test_revoking_marks_both_items_and_keeps_the_first_time(api):
+def test_revoking_marks_both_items_and_keeps_the_first_time(api, fake_now):
     token, record = api.tokens.mint(TENANT)
+    assert record.created_at == int(fake_now.now)
+    fake_now.now += 5
     revoked = api.tokens.revoke(TENANT, record.token_id)
-    assert revoked.revoked_at is not None
+    assert revoked.revoked_at == int(fake_now.now)
+    fake_now.now += 5
     assert api.tokens.revoke(TENANT, record.token_id).revoked_at == revoked.revoked_at
     assert api.tokens.find(token_hash(token)).revoked_at == revoked.revoked_at
     assert [r.revoked_at for r in api.tokens.of_tenant(TENANT)] == [revoked.revoked_at]
@@ -182,32 +194,27 @@ def test_malformed_credentials_never_reach_dynamodb(api):
     assert calls == []
 
 
-def test_a_revoked_token_is_refused_once_the_cache_ttl_has_passed(api):
+def test_a_revoked_token_is_refused_once_the_cache_ttl_has_passed(api, fake_now):
     # Given a token in use, cached at time t
-    clock = Clock()
-    tenancy.authenticator().clock = clock
-    api.tokens = TokenRepository(api.tokens._client, storage.table_name(), clock)
     token, record = api.tokens.mint(TENANT)
     auth = {"Authorization": f"Bearer {token}"}
     assert api.call("GET", collection(TENANT), headers=auth).status == 200
     # When it is revoked
     api.tokens.revoke(TENANT, record.token_id)
     # Then a warm environment may accept it until the TTL has passed, and refuses it after
-    clock.now += tenancy.CACHE_TTL_SECONDS - 1
+    fake_now.now += tenancy.CACHE_TTL_SECONDS - 1
     assert api.call("GET", collection(TENANT), headers=auth).status == 200
-    clock.now += 1
+    fake_now.now += 1
     refused = api.call("GET", collection(TENANT), headers=auth)
     assert refused.status == 401
     assert refused.body["message"] == "Access token invalid"
 
 
-def test_expiry_is_checked_on_every_request_even_from_the_cache(api):
-    clock = Clock()
-    tenancy.authenticator().clock = clock
-    token, _ = api.tokens.mint(TENANT, expires_at=int(clock.now) + 10)
+def test_expiry_is_checked_on_every_request_even_from_the_cache(api, fake_now):
+    token, _ = api.tokens.mint(TENANT, expires_at=int(fake_now.now) + 10)
     auth = {"Authorization": f"Bearer {token}"}
     assert api.call("GET", collection(TENANT), headers=auth).status == 200
-    clock.now += 10
+    fake_now.now += 10
     expired = api.call("GET", collection(TENANT), headers=auth)
     assert (expired.status, expired.body["message"]) == (401, "Access token expired")
 
@@ -251,7 +258,7 @@ def test_the_cache_serves_concurrent_requests(api):
 
 
 def test_the_token_command_works_on_a_named_table_with_the_callers_aws_settings(api, capsys):
-    from local.tokens import main
+    from tools.tokens import main
 
     # Given the table named as a deployed one would be (here: under mock_aws)
     assert main(["--table", storage.table_name(), "mint", "--tenant", TENANT, "--expires-in", "never"]) == 0

@@ -20,12 +20,11 @@ from __future__ import annotations
 import functools
 import re
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
-from calendar_exceptions import storage
+from calendar_exceptions import clock, storage
 from calendar_exceptions.errors import Forbidden, Unauthenticated
 from calendar_exceptions.rest import Middleware, NextMiddleware, Response, RestResolver
 from calendar_exceptions.tokens import READ, TOKEN_FORMAT, WRITE, TokenRecord, TokenRepository, token_hash, token_id
@@ -113,17 +112,17 @@ def _header_values(event: dict[str, Any], name: str) -> list[str]:
 
 
 class Authenticator:
-    """Token verification with a bounded, thread-safe cache of look-ups (found or not) keyed by hash."""
+    """Token verification with a bounded, thread-safe cache of look-ups (found or not) keyed by hash.
+
+    Expiry and the cache's age are judged at `clock.now()`, the layer's one clock."""
 
     def __init__(
         self,
         repository: Callable[[], TokenRepository],
-        clock: Callable[[], float] = time.time,
         ttl: float = CACHE_TTL_SECONDS,
         max_entries: int = CACHE_MAX_ENTRIES,
     ) -> None:
         self._repository = repository
-        self.clock = clock
         self.ttl = ttl
         self.max_entries = max_entries
         self._cache: OrderedDict[str, tuple[float, TokenRecord | None]] = OrderedDict()
@@ -135,7 +134,7 @@ class Authenticator:
         token = bearer_token(event)
         identified(**{TOKEN_ID: token_id(token_hash(token))})
         record = self.record(token)
-        now = self.clock()
+        now = clock.now()
         if record is not None:
             identified(**{TOKEN_TENANT: record.tenant})
         if record is None or record.revoked_at is not None:
@@ -150,7 +149,7 @@ class Authenticator:
     def record(self, token: str) -> TokenRecord | None:
         """The stored record of `token`, from the cache when it was looked up within the TTL."""
         key = token_hash(token)
-        now = self.clock()
+        now = clock.now()
         with self._lock:
             cached = self._cache.get(key)
             if cached is not None and now - cached[0] < self.ttl:

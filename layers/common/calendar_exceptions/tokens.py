@@ -18,9 +18,9 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-import time
 from typing import Any, NamedTuple
 
+from calendar_exceptions import clock
 from calendar_exceptions.dynamodb import query_items
 from calendar_exceptions.errors import InvalidInput, NotFound
 from calendar_exceptions.storage import from_item, to_item
@@ -96,10 +96,11 @@ def parse_scopes(scopes: str | list[str] | tuple[str, ...] | frozenset[str]) -> 
 
 
 class TokenRepository:
-    def __init__(self, client: Any, table: str, clock: Any = time.time) -> None:
+    """A token's items in the table; `created_at` and `revoked_at` are `clock.now()`, the layer's one clock."""
+
+    def __init__(self, client: Any, table: str) -> None:
         self._client = client
         self._table = table
-        self._clock = clock
 
     def mint(
         self,
@@ -126,9 +127,7 @@ class TokenRepository:
         if not tenant:
             raise InvalidInput("tenant: required", "tenant")
         hash_hex = token_hash(token)
-        record = TokenRecord(
-            token_id(hash_hex), tenant, parse_scopes(scopes), int(self._clock()), expires_at, None, note
-        )
+        record = TokenRecord(token_id(hash_hex), tenant, parse_scopes(scopes), int(clock.now()), expires_at, None, note)
         attributes = record.attributes()
         self._client.transact_write_items(
             TransactItems=[
@@ -170,7 +169,7 @@ class TokenRepository:
             "TableName": self._table,
             "UpdateExpression": "SET revoked_at = if_not_exists(revoked_at, :now)",
             "ConditionExpression": "attribute_exists(pk)",
-            "ExpressionAttributeValues": {":now": {"N": str(int(self._clock()))}},
+            "ExpressionAttributeValues": {":now": {"N": str(int(clock.now()))}},
         }
         self._client.transact_write_items(
             TransactItems=[
@@ -181,6 +180,26 @@ class TokenRepository:
         revoked = self.find(hash_hex)
         assert revoked is not None
         return revoked
+
+    def delete_tenant_tokens(self, tenant: str) -> int:
+        """Delete every token of `tenant`, both items of each (local fixture seeds start a tenant afresh); how many."""
+        items = list(
+            query_items(
+                self._client,
+                TableName=self._table,
+                KeyConditionExpression="pk = :pk",
+                ExpressionAttributeValues={":pk": {"S": tenant_partition(tenant)}},
+                ConsistentRead=True,
+            )
+        )
+        for item in items:
+            self._client.transact_write_items(
+                TransactItems=[
+                    {"Delete": {"TableName": self._table, "Key": lookup_key(item["hash"]["S"])}},
+                    {"Delete": {"TableName": self._table, "Key": listing_key(tenant, item["token_id"]["S"])}},
+                ]
+            )
+        return len(items)
 
 
 def _record(item: dict[str, Any]) -> TokenRecord:

@@ -3,7 +3,7 @@
 `set --tenant <id> --time-zone <IANA name>` sets the workspace's default time zone: the zone
 of schedules created without `time_zone_name` (Intercom 2.17); `show --tenant <id>` prints
 it (`UTC` when never set). A name that is not an IANA zone of the layer's tzdata is
-refused and nothing is written. Storage as for the token commands (`local.tokens`): the
+refused and nothing is written. Storage as for the token commands (`tools.tokens`): the
 local DynamoDB of `make serve`, or `--table <name>` for a deployed table with the usual AWS
 credentials and region.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from local.tokens import operator_storage, prepare
+from tools.tokens import operator_storage, prepare
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,7 +15,6 @@ import argparse
 import contextlib
 import re
 import sys
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -96,11 +95,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     prepare(args.table)
+    from calendar_exceptions import clock
     from calendar_exceptions.errors import DomainError
     from local.dynamodb import NoLocalStorage
 
     try:
-        expires_at = expiry(args.expires_in, time.time()) if args.command == "mint" else None
+        expires_at = expiry(args.expires_in, clock.now()) if args.command == "mint" else None
         with _repository(args.table) as repository:
             if args.command == "mint":
                 token, record = repository.mint(args.tenant, args.scopes, expires_at, args.note)
