@@ -6,7 +6,7 @@ An extension of Intercom's office hours API (docs/office-hours.md).
 from calendar_exceptions import openapi
 from calendar_exceptions.entrypoint import api_gateway_handler
 from calendar_exceptions.office_hours import api, rules
-from calendar_exceptions.office_hours.hours.service import requested_date
+from calendar_exceptions.office_hours.hours import operations
 
 app = api.resolver()
 
@@ -29,11 +29,7 @@ TO = openapi.query_parameter(
     responses={200: api.returns("OfficeHoursEffectiveHours", "The dates of the range, in order"), **api.errors(404)},
 )
 def get_office_hours_effective_hours(office_hours_schedule_id: str):
-    schedule_id = api.schedule_id(office_hours_schedule_id)
-    first = requested_date(app.current_event.query_value("from"), "from")
-    last = requested_date(app.current_event.query_value("to"), "to")
-    answer = api.hours_service().effective_hours(api.workspace(app), schedule_id, first, last, api.request_time(app))
-    return api.respond(200, answer, api.NO_STORE)
+    return operations.effective_hours(app, office_hours_schedule_id)
 
 
 lambda_handler = api_gateway_handler(app)

@@ -1,7 +1,7 @@
 """GET /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}: one exception."""
 
 from calendar_exceptions.entrypoint import api_gateway_handler
-from calendar_exceptions.office_hours import api
+from calendar_exceptions.office_hours import api, operations
 
 app = api.resolver()
 
@@ -13,9 +13,7 @@ app = api.resolver()
     responses={200: api.returns("OfficeHoursException", "The exception"), **api.errors(404)},
 )
 def get_office_hours_exception(office_hours_schedule_id: str, id: str):  # noqa: A002 - the vendor's path parameter
-    schedule_id, exception_id = api.schedule_id(office_hours_schedule_id), api.exception_id(id)
-    exception = api.service().exception(api.workspace(app), schedule_id, exception_id)
-    return api.respond(200, exception)
+    return operations.get_exception(app, office_hours_schedule_id, id)
 
 
 lambda_handler = api_gateway_handler(app)

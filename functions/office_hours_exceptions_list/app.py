@@ -1,7 +1,7 @@
 """GET /office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions: the schedule's exceptions."""
 
 from calendar_exceptions.entrypoint import api_gateway_handler
-from calendar_exceptions.office_hours import api
+from calendar_exceptions.office_hours import api, operations
 
 app = api.resolver()
 
@@ -13,8 +13,7 @@ app = api.resolver()
     responses={200: api.returns("OfficeHoursExceptionList", "The schedule's exceptions"), **api.errors(404)},
 )
 def list_office_hours_exceptions(office_hours_schedule_id: str):
-    exceptions = api.service().exceptions(api.workspace(app), api.schedule_id(office_hours_schedule_id))
-    return api.respond(200, api.listed("office_hours_exception", exceptions))
+    return operations.list_exceptions(app, office_hours_schedule_id)
 
 
 lambda_handler = api_gateway_handler(app)

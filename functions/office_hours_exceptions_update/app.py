@@ -4,11 +4,8 @@ The operation the office hours API is built around: see docs/office-hours.md for
 partial updates of one exception both survive, and what each costs.
 """
 
-from aws_lambda_powertools.metrics import MetricUnit
-
 from calendar_exceptions.entrypoint import api_gateway_handler
-from calendar_exceptions.observability import metrics
-from calendar_exceptions.office_hours import api
+from calendar_exceptions.office_hours import api, operations
 
 app = api.resolver()
 
@@ -24,14 +21,7 @@ app = api.resolver()
     },
 )
 def update_office_hours_exception(office_hours_schedule_id: str, id: str):  # noqa: A002 - the vendor's path parameter
-    # The request models (pydantic): imported by the request that parses a body (cold start).
-    from calendar_exceptions.office_hours.validation import exception_change
-
-    schedule_id, exception_id = api.schedule_id(office_hours_schedule_id), api.exception_id(id)
-    change = exception_change(app.current_event.body)
-    exception = api.service().update_exception(api.workspace(app), schedule_id, exception_id, change)
-    metrics.add_metric(name="OfficeHoursExceptionsUpdated", unit=MetricUnit.Count, value=1)
-    return api.respond(200, exception.to_json())
+    return operations.update_exception(app, office_hours_schedule_id, id)
 
 
 lambda_handler = api_gateway_handler(app)

@@ -1,10 +1,7 @@
 """DELETE /office_hours_schedules/{office_hours_schedule_id}: a schedule with all its exceptions."""
 
-from aws_lambda_powertools.metrics import MetricUnit
-
 from calendar_exceptions.entrypoint import api_gateway_handler
-from calendar_exceptions.observability import metrics
-from calendar_exceptions.office_hours import api
+from calendar_exceptions.office_hours import api, operations
 
 app = api.resolver()
 
@@ -16,10 +13,7 @@ app = api.resolver()
     responses={200: api.returns("Deleted", "The schedule and its exceptions are deleted"), **api.errors(404, 409)},
 )
 def delete_office_hours_schedule(office_hours_schedule_id: str):
-    schedule_id = api.schedule_id(office_hours_schedule_id)
-    api.service().delete_schedule(api.workspace(app), schedule_id)
-    metrics.add_metric(name="OfficeHoursSchedulesDeleted", unit=MetricUnit.Count, value=1)
-    return api.respond(200, api.deleted("office_hours_schedule", schedule_id))
+    return operations.delete_schedule(app, office_hours_schedule_id)
 
 
 lambda_handler = api_gateway_handler(app)

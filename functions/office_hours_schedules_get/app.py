@@ -1,7 +1,7 @@
 """GET /office_hours_schedules/{office_hours_schedule_id}: one schedule."""
 
 from calendar_exceptions.entrypoint import api_gateway_handler
-from calendar_exceptions.office_hours import api
+from calendar_exceptions.office_hours import api, operations
 
 app = api.resolver()
 
@@ -13,8 +13,7 @@ app = api.resolver()
     responses={200: api.returns("Schedule", "The schedule"), **api.errors(404)},
 )
 def get_office_hours_schedule(office_hours_schedule_id: str):
-    schedule = api.service().schedule(api.workspace(app), api.schedule_id(office_hours_schedule_id))
-    return api.respond(200, schedule)
+    return operations.get_schedule(app, office_hours_schedule_id)
 
 
 lambda_handler = api_gateway_handler(app)

@@ -1,7 +1,7 @@
 """GET /office_hours_schedules: every schedule of the workspace."""
 
 from calendar_exceptions.entrypoint import api_gateway_handler
-from calendar_exceptions.office_hours import api
+from calendar_exceptions.office_hours import api, operations
 
 app = api.resolver()
 
@@ -13,7 +13,7 @@ app = api.resolver()
     responses={200: api.returns("ScheduleList", "The workspace's office hours schedules"), **api.errors()},
 )
 def list_office_hours_schedules():
-    return api.respond(200, api.listed("office_hours_schedule", api.service().schedules(api.workspace(app))))
+    return operations.list_schedules(app)
 
 
 lambda_handler = api_gateway_handler(app)

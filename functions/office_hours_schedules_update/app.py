@@ -1,10 +1,7 @@
 """PUT /office_hours_schedules/{office_hours_schedule_id}: change the fields sent, keep the others."""
 
-from aws_lambda_powertools.metrics import MetricUnit
-
 from calendar_exceptions.entrypoint import api_gateway_handler
-from calendar_exceptions.observability import metrics
-from calendar_exceptions.office_hours import api
+from calendar_exceptions.office_hours import api, operations
 
 app = api.resolver()
 
@@ -20,14 +17,7 @@ app = api.resolver()
     },
 )
 def update_office_hours_schedule(office_hours_schedule_id: str):
-    # The request models (pydantic): imported by the request that parses a body (cold start).
-    from calendar_exceptions.office_hours.validation import schedule_change
-
-    schedule_id = api.schedule_id(office_hours_schedule_id)
-    change = schedule_change(app.current_event.body)
-    schedule = api.service().update_schedule(api.workspace(app), schedule_id, change)
-    metrics.add_metric(name="OfficeHoursSchedulesUpdated", unit=MetricUnit.Count, value=1)
-    return api.respond(200, schedule.to_json())
+    return operations.update_schedule(app, office_hours_schedule_id)
 
 
 lambda_handler = api_gateway_handler(app)

@@ -6,7 +6,7 @@ An extension of Intercom's office hours API (docs/office-hours.md).
 from calendar_exceptions import openapi
 from calendar_exceptions.entrypoint import api_gateway_handler
 from calendar_exceptions.office_hours import api, rules
-from calendar_exceptions.office_hours.hours.service import requested_instant
+from calendar_exceptions.office_hours.hours import operations
 
 app = api.resolver()
 
@@ -28,10 +28,7 @@ AT = openapi.query_parameter(
     responses={200: api.returns("OfficeHoursStatus", "The schedule's status at the instant"), **api.errors(404)},
 )
 def get_office_hours_status(office_hours_schedule_id: str):
-    schedule_id = api.schedule_id(office_hours_schedule_id)
-    at = requested_instant(app.current_event.query_value("at"))
-    answer = api.hours_service().status(api.workspace(app), schedule_id, api.request_time(app) if at is None else at)
-    return api.respond(200, answer, api.NO_STORE)
+    return operations.status(app, office_hours_schedule_id)
 
 
 lambda_handler = api_gateway_handler(app)

@@ -1,4 +1,4 @@
-"""Careless and hostile input through both APIs (issue 16): a 400 naming the field, or stored as sent; never a 500.
+"""Careless and hostile input through both APIs: a 400 naming the field, or stored as sent; never a 500.
 
 Huge integers, numbers in digits other than ASCII, the edges of the calendar, names that
 differ only in Unicode normalisation or show nothing, values echoed back, repeated
@@ -24,7 +24,7 @@ from tests.builders import (
 )
 
 OCCASIONS = collection()
-MAX_ECHO = 100  # issue 16: an echoed value is cut to at most this many characters
+MAX_ECHO = 100  # an echoed value is cut to at most this many characters (errors.echo)
 HUGE = "9" * 5000  # Python refuses to convert an integer string of more than 4,300 digits
 
 

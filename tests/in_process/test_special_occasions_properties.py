@@ -28,7 +28,7 @@ ZONES = st.sampled_from(
         "Asia/Tokyo",
     ]
 )
-# Numbers in digits other than ASCII: superscript, circled, full-width, Arabic-Indic (issue 16).
+# Numbers in digits other than ASCII: superscript, circled, full-width, Arabic-Indic.
 OTHER_DIGITS = st.sampled_from(["\u00b2", "\u00b9", "\u2460", "\uff11\uff12", "\u0661", "\uff12\uff10\uff12\uff16"])
 # The calendar's edges: local times whose UTC instant is past year 9999 or before year 1.
 EDGES = st.sampled_from(

@@ -160,7 +160,7 @@ VALID_OCCASIONS = [
     ("vendor seed page", SEED_PAGE_OCCASION),
     ("vendor weekly example", _rrule("RRULE:FREQ=WEEKLY;BYDAY=SU")),
     ("vendor closed daily example", _rrule("RRULE:FREQ=DAILY;COUNT=30;INTERVAL=1", working=False)),
-    # The vendor's pattern is COUNT=[1-9][0-9]*: no rule caps a closed daily occasion at 30 days (issue 12).
+    # The vendor's pattern is COUNT=[1-9][0-9]*: no rule caps a closed daily occasion at 30 days.
     ("closed daily COUNT over 30", _rrule("RRULE:FREQ=DAILY;COUNT=31;INTERVAL=1", working=False)),
     ("UNTIL in UTC beside a zoned start", _rrule("RRULE:FREQ=DAILY;UNTIL=20270101T000000Z")),
     ("UNTIL as a date beside a date-time start", _rrule("RRULE:FREQ=WEEKLY;BYDAY=MO,TU;UNTIL=20261231")),

@@ -218,14 +218,14 @@ class TestReplacements:
 
 class TestStatus:
     def test_twenty_four_seven_is_open_with_no_next(self):
-        hours = Hours("Europe/London", [WeeklyInterval(0, 10079)])  # Intercom's 24/7
+        hours = Hours("Europe/London", [WeeklyInterval(0, 10080)])  # the whole week
         assert day_intervals(hours, date(2026, 12, 27)) == [(0, 1440, utc(2026, 12, 27), utc(2026, 12, 28))]
         status = hours.status(utc(2026, 12, 27, 23, 59, 30))  # Sunday's last minute, across the week's end
         assert (status.open, status.next_open_at, status.next_close_at) == (True, None, None)
 
     def test_a_closed_day_of_a_twenty_four_seven_schedule(self):
         closed = {date(2026, 12, 25): Replacement("7")}
-        hours = Hours("Europe/London", [WeeklyInterval(0, 10079)], closed)
+        hours = Hours("Europe/London", [WeeklyInterval(0, 10080)], closed)
         status = hours.status(1798200000)
         assert (status.open, status.next_open_at, status.next_close_at) == (False, utc(2026, 12, 26), None)
         before = hours.status(utc(2026, 12, 24, 12))

@@ -134,8 +134,6 @@ def test_days_in_utc_open_the_minutes_the_rules_say(weekly, replaced, day, shift
 def _open_minutes(weekly: list[WeeklyInterval], replaced: dict[date, Replacement], day: date) -> set[int]:
     if day in replaced:
         return {minute for start, end in replaced[day].intervals for minute in range(start, end)}
-    if [(interval.start_minute, interval.end_minute) for interval in weekly] == [(0, 10079)]:
-        return set(range(1440))  # Intercom's 24/7
     ordinal = day.toordinal()
     minutes = set()
     for monday in range(ordinal - 14 - (ordinal - 1) % 7, ordinal + 1, 7):

@@ -6,31 +6,22 @@ event's `path` as Powertools matches it, the parameters also in `context["_route
 for the middlewares), middlewares around every request (the `not_found` handler answers
 inside them, as a route would), error handlers looked up along the error's class
 hierarchy, a per-request `context`, and `Response` answered with `multiValueHeaders`. The
-request is `current_event`: `body` as sent, `headers` from the event's `headers` looked up
-case-insensitively, `query_string_parameters` (the last value of each, as API Gateway
-gives them) and `multi_value_query_string_parameters`, `raw_event`,
-`request_context.request_id` and `.request_time_epoch`. A route's decorator also takes what
-the OpenAPI document says of it (`Route`), with Powertools' argument names.
-tests/in_process/test_rest_powertools_parity.py runs the same events through both and compares
-the answers.
+request is `current_event`: `body`, `headers` (case-insensitive), the query parameters (one
+reading of a single one for every route: `query_value`), `raw_event`, and
+`request_context.request_id` / `.request_time_epoch`. A route's decorator also takes what
+the OpenAPI document says of it (`Route`), with Powertools' argument names. The parity test
+(tests/in_process/test_rest_powertools_parity.py) runs the same events through both.
 
-Why not Powertools' resolver: importing it imports Powertools' whole event_handler package,
-every resolver it has (AppSync, Bedrock agents, VPC Lattice, ...), asyncio, every event data
-class and parts of its OpenAPI support, none of which a request here needs. Measured on the
-development machine (2 cores, shared; median of 9 fresh interpreters, each having imported
-what a handler imports anyway: the layer's observability, storage and models):
-`import aws_lambda_powertools.event_handler` 58 ms (43-104), `import calendar_exceptions.rest`
-4 ms (3-6); standalone (`python -X importtime`, median of 7) 196 ms against 30 ms, most of
-which is `re` and `typing`. 58 ms is about a tenth of a function's cold start (`make bench`).
-It also keeps the current event on a class shared by every resolver of a process, which the
-local runner had to make per-thread; here it is the resolver's own.
-
-When it could be deleted: when that import costs a few ms over the handler's other imports
-(re-measure as above after a Powertools upgrade), or when cold starts stop mattering (e.g.
-SnapStart or provisioned concurrency for every function). Then `RestResolver` becomes
-`APIGatewayRestResolver` in the two `api.resolver()`, the parity test shows what would
-change, and `parameters=`/`request_body=` move from the route decorators to the generator
-(Powertools reads them from the handler's annotated signature instead).
+Why not Powertools' resolver (measured, cold start): importing it imports Powertools' whole
+event_handler package (every resolver it has, asyncio, every event data class, parts of its
+OpenAPI support), none of which a request here needs. On the development machine (2 cores,
+median of 9 fresh interpreters that had imported what a handler imports anyway)
+`import aws_lambda_powertools.event_handler` took 58 ms (43-104), `import calendar_exceptions.rest`
+4 ms (3-6): about a tenth of a function's cold start (`make bench`). It also keeps the current
+event on a class shared by every resolver of a process, which the local runner had to make
+per-thread. When that import costs a few ms (re-measure after a Powertools upgrade) or cold
+starts stop mattering, `RestResolver` becomes `APIGatewayRestResolver` in the `api.resolver()`
+functions and `parameters=`/`request_body=` move to the handlers' annotated signatures.
 """
 
 from __future__ import annotations
@@ -200,14 +191,10 @@ class RestResolver:
         parameters: list[dict[str, Any]] | None = None,
         request_body: dict[str, Any] | None = None,
     ) -> Callable[[Handler], Handler]:
-        """Register the handler of `method` on `rule`, with what the OpenAPI document says of it.
-
-        `summary`, `description`, `operation_id` (by default the handler's name in
-        camelCase) and `responses` (status -> OpenAPI Response or Reference object) as
-        Powertools takes them; `parameters` (OpenAPI Parameter or Reference objects; a path
-        parameter not listed is a string) and `request_body` (an OpenAPI Request Body
-        object). Plain dicts, so that declaring a route imports nothing.
-        """
+        """Register the handler of `method` on `rule`, with what the OpenAPI document says of it:
+        `summary`, `description`, `operation_id` (default: the handler's name in camelCase) and
+        `responses` as Powertools takes them; `parameters` and `request_body` (OpenAPI objects; a
+        path parameter not listed is a string). Plain dicts: declaring a route imports nothing."""
         openapi = {
             "summary": summary,
             "description": description,

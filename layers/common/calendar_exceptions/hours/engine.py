@@ -21,9 +21,6 @@ And for the rules themselves:
 - A replaced date is governed whole by its replacement: a weekly interval that crosses
   midnight into it is cut at that midnight (and one that starts on it and runs past its
   end still opens the following date from midnight).
-- Intercom writes a 24/7 schedule as the one interval 0-10079: exactly that schedule is
-  read as 0-10080, open around the clock (0..1440 every date). 10079 anywhere else is
-  read as written.
 - A weekly interval with a `first_date` has no occurrence that starts before that local
   date (LivePerson workdays repeat weekly from their start date on).
 
@@ -53,8 +50,6 @@ from calendar_exceptions.hours.local_time import (
 )
 
 HORIZON = 400 * 86400
-# How Intercom writes a schedule open around the clock: the one weekly interval 0-10079.
-TWENTY_FOUR_SEVEN = (0, MINUTES_PER_WEEK - 1)
 
 # One date's open intervals: (start_minute, end_minute, start_at, end_at). Plain tuples, not
 # a named type: a year of a fine-grained schedule has tens of thousands of them.
@@ -125,8 +120,6 @@ class Hours:
         self._replacements = replacements
         self._replaced: dict[tuple[tuple[int, int], ...], tuple[_Piece, ...]] = {}
         weekly = list(weekly)
-        if len(weekly) == 1 and weekly[0][:2] == TWENTY_FOUR_SEVEN:
-            weekly = [WeeklyInterval(0, MINUTES_PER_WEEK, weekly[0].first_date)]
         # Each interval cut at midnights into pieces of weekdays, with how many days back its
         # occurrence began (for first_date); once every first_date is a week past, a weekday's
         # pieces are the same every week and merged once.

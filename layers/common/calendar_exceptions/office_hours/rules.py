@@ -124,8 +124,8 @@ MAX_WEEK_INTERVALS = MINUTES_PER_WEEK // MINUTE_STEP
 
 
 # Intercom writes a schedule open around the clock as exactly this one interval, one minute
-# short of the week and the only interval allowed off the grid (the hours engine reads it
-# as the whole week: calendar_exceptions.hours).
+# short of the week and the only interval allowed off the grid (the hours feature reads it
+# as the whole week: hours/service.hours_of).
 TWENTY_FOUR_SEVEN = (0, MINUTES_PER_WEEK - 1)
 
 

@@ -176,6 +176,22 @@ def in_turn(candidates: Iterable[AnnualCandidate]) -> Iterator[AnnualCandidate]:
             yield from (candidate for candidate in turn if candidate is not None)
 
 
+def run(event: dict[str, Any], remaining_ms: Callable[[], int]) -> dict[str, Any]:
+    """One scheduled invocation, as the function's handler runs it: the event's time checked
+    against the layer's clock (`run_time`), the run on the deployed table, its summary published
+    and answered."""
+    from calendar_exceptions import clock
+    from calendar_exceptions.storage import dynamodb_client, table_name
+
+    now = run_time(event, clock.now())
+    client, table = dynamodb_client(), table_name()
+    summary = apply_annual_recurrences(
+        ExceptionRepository(client, table), ScheduleRepository(client, table), now, remaining_ms
+    )
+    publish(summary)
+    return summary.to_json()
+
+
 def publish(summary: RunSummary) -> None:
     """The run's one structured log line and its metrics."""
     logger.info("annual recurrences applied", extra=summary.to_json())

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from calendar_exceptions import primitives
 from calendar_exceptions.errors import InvalidInput
 from calendar_exceptions.hours.engine import DayHours, Hours, Replacement, Status, WeeklyInterval
+from calendar_exceptions.hours.local_time import MINUTES_PER_WEEK
 from calendar_exceptions.office_hours import rules
 from calendar_exceptions.office_hours.hours.governing import DatedException, GoverningExceptions
 from calendar_exceptions.office_hours.hours.reads import StoredHours
@@ -58,7 +59,10 @@ class ScheduleHoursService:
 
 def hours_of(schedule: Mapping[str, Any], exceptions: Iterable[Mapping[str, Any]]) -> Hours:
     """The hours engine for a stored schedule and its stored exceptions (fields as the API answers them)."""
-    weekly = [WeeklyInterval(i["start_minute"], i["end_minute"]) for i in schedule.get("time_intervals") or ()]
+    intervals = [(i["start_minute"], i["end_minute"]) for i in schedule.get("time_intervals") or ()]
+    # Intercom's 24/7 (the one interval 0-10079, rules.TWENTY_FOUR_SEVEN) is the whole week.
+    whole_week = intervals == [rules.TWENTY_FOUR_SEVEN]
+    weekly = [WeeklyInterval(0, MINUTES_PER_WEEK)] if whole_week else [WeeklyInterval(*i) for i in intervals]
     governing = GoverningExceptions(
         DatedException(
             date.fromisoformat(exception["exception_date"]),
