@@ -61,7 +61,8 @@ def check_schedule_name(name: str, field: str = "name") -> None:
 
 
 def schedule_name_key(name: str) -> str:
-    """What makes two schedule names one name in a workspace (names.name_key: NFC, case, blanks)."""
+    """What makes two schedule names one name in a workspace (names.name_key: caseless
+    identifier matching, invisible characters removed, white space runs as one space)."""
     return name_key(name)
 
 
@@ -69,12 +70,16 @@ class NameTaken(Unprocessable):
     """Schedule names are unique in a workspace (422, Intercom 2.17: "a duplicate name returns a 422").
 
     Compared with `schedule_name_key`. The repository keeps the rule with a name claim item
-    written under attribute_not_exists in the transaction that creates or renames the schedule.
+    written under attribute_not_exists in the transaction that creates or renames the schedule;
+    `held_by` is the id of the schedule that has the name, when DynamoDB said (the message
+    names it: the two names may look alike to the letter).
     """
 
-    def __init__(self, name: str) -> None:
-        super().__init__(f"name: another schedule of the workspace is named {echo(name)}", "name")
+    def __init__(self, name: str, held_by: str | None = None) -> None:
+        holder = "another schedule of the workspace" if held_by is None else f"schedule {_bare(held_by)}"
+        super().__init__(f"name: {echo(name)} is already the name of {holder}", "name")
         self.name = name
+        self.held_by = held_by
 
 
 # --- time zones and dates ---------------------------------------------------------------
@@ -99,6 +104,26 @@ def check_date(text: str, field: str = "exception_date") -> date:
     except ValueError:
         raise RuleViolation(field, f"{echo(text)} is not a real date") from None
     raise RuleViolation(field, f"{echo(text)} must be a date written YYYY-MM-DD")
+
+
+def first_year(exception_date: str) -> int:
+    """The year a recurring exception first applies in, kept from the date a request set.
+
+    Every write that sets an exception's date from a request (a create, bulk ones included;
+    a PUT that moves it) stores this with it (layout.exception_item); a PUT that leaves the
+    date as it is keeps it, and the annual job, moving `exception_date` to next year, never
+    changes it: the years before the move keep the exception (docs/office-hours.md).
+    """
+    return check_date(exception_date).year
+
+
+def recurs_from(exception_date: str, stored_first_year: int | None) -> date:
+    """The first date a recurring exception applies on: its month and day in its first year.
+
+    An exception stored before the first year was kept (None) recurs from its `exception_date`.
+    """
+    day = date.fromisoformat(exception_date)
+    return day if stored_first_year is None else day.replace(year=stored_first_year)
 
 
 class DateTaken(Unprocessable):
