@@ -47,9 +47,7 @@ def new_christmas(api, schedule_id: str, exception_date: str = "2026-12-25") -> 
 
 
 def run_job(dynamodb, *fields: int) -> None:
-    summary = apply_annual_recurrences(
-        *repositories(dynamodb), datetime(*fields, tzinfo=UTC), lambda: 60_000
-    )  # fmt: skip
+    summary = apply_annual_recurrences(*repositories(dynamodb), datetime(*fields, tzinfo=UTC), lambda: 60_000)
     assert (summary.failed, summary.skipped) == (0, 0), summary
 
 
@@ -207,9 +205,7 @@ def test_29_february_keeps_its_leap_year_after_the_job_moved_it_four_years_on(ap
 # --- stored before the first year was kept; what the API answers -----------------------------
 
 
-def test_an_exception_stored_before_the_first_year_was_kept_reads_as_its_date_and_keeps_it_when_moved(
-    api, dynamodb
-):
+def test_an_exception_stored_before_the_first_year_was_kept_reads_as_its_date_and_keeps_it_when_moved(api, dynamodb):
     schedule_id = new_schedule(api)
     christmas = new_christmas(api, schedule_id)
     dynamodb.update_item(  # as items were stored before: no first year
