@@ -90,3 +90,9 @@ def test_a_different_letter_is_a_different_name(before, letter, other_letter, af
 @given(any_text)
 def test_a_name_with_an_empty_key_is_blank(name):
     assert name_key(name) != "" or is_blank(name)
+
+
+def test_a_name_of_fillers_variation_selectors_or_soft_hyphens_is_blank():
+    for name in ("\u3164", "\u115f\u1160", "\ufe0f", "\u00ad \u034f"):
+        assert is_blank(name), ascii(name)
+    assert not is_blank("\u3164Support")
