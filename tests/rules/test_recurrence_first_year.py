@@ -1,4 +1,4 @@
-"""The first year of a recurring exception (rules.first_year, rules.recurs_from) and which exception
+"""The first year of a recurring exception (annual/dates.py: first_year, recurs_from) and which exception
 governs a date with it (office_hours/hours/governing.py): moving `exception_date` on never
 changes an answer.
 """
@@ -12,22 +12,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calendar_exceptions.hours.engine import Replacement
-from calendar_exceptions.office_hours import rules
+from calendar_exceptions.office_hours.annual import dates
 from calendar_exceptions.office_hours.hours.governing import DatedException, GoverningExceptions
 
 
 def test_the_first_year_is_the_year_of_the_date_a_request_set():
-    assert rules.first_year("2026-12-25") == 2026
-    assert rules.first_year("2028-02-29") == 2028
-    with pytest.raises(rules.RuleViolation):
-        rules.first_year("2027-02-29")
+    assert dates.first_year("2026-12-25") == 2026
+    assert dates.first_year("2028-02-29") == 2028
+    with pytest.raises(ValueError):
+        dates.first_year("2027-02-29")
 
 
 def test_a_recurring_exception_recurs_from_its_month_and_day_in_its_first_year():
-    assert rules.recurs_from("2027-12-25", 2026) == date(2026, 12, 25)
-    assert rules.recurs_from("2032-02-29", 2028) == date(2028, 2, 29)
+    assert dates.recurs_from("2027-12-25", 2026) == date(2026, 12, 25)
+    assert dates.recurs_from("2032-02-29", 2028) == date(2028, 2, 29)
     # stored before the first year was kept: from its exception_date
-    assert rules.recurs_from("2027-12-25", None) == date(2027, 12, 25)
+    assert dates.recurs_from("2027-12-25", None) == date(2027, 12, 25)
 
 
 def test_a_recurring_exception_governs_from_its_first_date_not_from_its_exception_date():

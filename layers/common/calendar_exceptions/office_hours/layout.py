@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from calendar_exceptions.office_hours import rules
+from calendar_exceptions.office_hours.annual import dates
 from calendar_exceptions.storage import from_item, to_item
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ ANNUAL_BLOCKED = "annual_blocked"
 # never crowd one partition and a run could be split per shard (docs/annual-recurrence.md).
 ANNUAL_SHARDS = tuple(f"ANNUAL#{n}" for n in range(8))
 
-# On an exception: the year it first applies in when it recurs (rules.first_year), written
+# On an exception: the year it first applies in when it recurs (annual.dates.first_year), written
 # with every whole item, that is whenever a request sets the date; never by the annual job.
 FIRST_YEAR = "first_year"
 # On a schedule: the sort key of the name claim it holds, so that a rename or a delete
@@ -247,7 +248,7 @@ def exception_item(workspace: str, exception: OfficeHoursException, version: int
     create path that builds its items here keeps the rule.
     """
     schedule_id = exception.office_hours_schedule_id
-    first_year = rules.first_year(exception.exception_date)
+    first_year = dates.first_year(exception.exception_date)
     values = {**exception.stored(), "workspace": workspace, "version": version, FIRST_YEAR: first_year}
     if exception.recurring_annually:
         values[ANNUAL_SHARD] = annual_shard(workspace, schedule_id, exception.id)

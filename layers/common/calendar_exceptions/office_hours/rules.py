@@ -106,26 +106,6 @@ def check_date(text: str, field: str = "exception_date") -> date:
     raise RuleViolation(field, f"{echo(text)} must be a date written YYYY-MM-DD")
 
 
-def first_year(exception_date: str) -> int:
-    """The year a recurring exception first applies in, kept from the date a request set.
-
-    Every write that sets an exception's date from a request (a create, bulk ones included;
-    a PUT that moves it) stores this with it (layout.exception_item); a PUT that leaves the
-    date as it is keeps it, and the annual job, moving `exception_date` to next year, never
-    changes it: the years before the move keep the exception (docs/office-hours.md).
-    """
-    return check_date(exception_date).year
-
-
-def recurs_from(exception_date: str, stored_first_year: int | None) -> date:
-    """The first date a recurring exception applies on: its month and day in its first year.
-
-    An exception stored before the first year was kept (None) recurs from its `exception_date`.
-    """
-    day = date.fromisoformat(exception_date)
-    return day if stored_first_year is None else day.replace(year=stored_first_year)
-
-
 class DateTaken(Unprocessable):
     """One exception per date and schedule (422): another exception of the schedule holds the date.
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from calendar_exceptions.dynamodb import Update
 from calendar_exceptions.office_hours import rules
+from calendar_exceptions.office_hours.annual import dates
 from calendar_exceptions.office_hours.layout import (
     ANNUAL_BLOCKED,
     ANNUAL_SHARD,
@@ -255,12 +256,12 @@ def advance_annual_date(table: str, candidate: AnnualCandidate, new_date: str, n
     after `now`: a change the job did not see is never overwritten, and updated_at never
     goes back. The first year (FIRST_YEAR) is never changed: an exception stored before it
     was kept, read as recurring from the listed date, gets the listed date's year, so that
-    the move does not take the listed year from its history (rules.recurs_from).
+    the move does not take the listed year from its history (annual.dates.recurs_from).
     """
     update = Update(
         {"exception_date": new_date, "updated_at": now, ANNUAL_BLOCKED: None},
         increment="version",
-        if_absent={FIRST_YEAR: rules.first_year(candidate.exception_date)},
+        if_absent={FIRST_YEAR: dates.first_year(candidate.exception_date)},
     )
     request = update.request(
         "#exception_date = :listed_date AND #recurring_annually = :recurring AND #updated_at <= :updated_at",

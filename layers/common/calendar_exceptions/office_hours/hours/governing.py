@@ -1,7 +1,7 @@
 """Which office hours exception governs a date, with `recurring_annually` applied: the hours engine's replacements.
 
 An exception applies on its `exception_date`; one with `recurring_annually` also on the same
-month and day of every year from its first year on (`first_date`: rules.recurs_from), before
+month and day of every year from its first year on (`first_date`: annual.dates.recurs_from), before
 and after its current `exception_date`, which the annual job moves on (29 February: leap
 years only). A non-recurring exception dated on such a day wins over the recurring one;
 dates before an exception's first date are not affected by it. Should two recurring
@@ -24,7 +24,7 @@ class DatedException(NamedTuple):
     exception_date: date
     recurring_annually: bool
     replacement: Replacement  # source_id: the exception's id; intervals: () when closed
-    # The first date a recurring exception applies on (rules.recurs_from); None: exception_date.
+    # The first date a recurring exception applies on (annual.dates.recurs_from); None: exception_date.
     first_date: date | None = None
 
 
