@@ -121,7 +121,7 @@ def test_a_duplicate_name_of_the_longest_length_is_quoted_cut(api):
     assert reply.status == 422, reply.text
     [error] = reply.body["errors"]
     cut = f"'{'N' * 100}…' (cut: 255 characters)"
-    assert error["message"] == f"name: another schedule of the workspace is named {cut}"
+    assert error["message"] == f"name: {cut} is already the name of schedule 1"
 
 
 def test_deleting_a_schedule_deletes_its_exceptions_and_frees_nothing_else(api, seeded, table_items):

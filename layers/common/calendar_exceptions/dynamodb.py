@@ -135,13 +135,17 @@ class Update:
     """An UpdateItem that sets the non-null values and removes the null ones.
 
     Every attribute name is a placeholder (`name` is a reserved word); a list of models is
-    written as a list of maps; `increment` names a counter raised by one (from 0 when absent).
+    written as a list of maps; `increment` names a counter raised by one (from 0 when absent);
+    `if_absent` values are set only on an item that has no such attribute yet.
     """
 
-    def __init__(self, values: dict[str, Any], increment: str | None = None) -> None:
+    def __init__(
+        self, values: dict[str, Any], increment: str | None = None, if_absent: dict[str, Any] | None = None
+    ) -> None:
         self._set = {field: _plain(value) for field, value in values.items() if value is not None}
         self._removed = [field for field, value in values.items() if value is None]
         self._increment = increment
+        self._if_absent = if_absent or {}
 
     def request(
         self, condition: str, names: dict[str, str] | None = None, values: dict[str, Any] | None = None
@@ -150,6 +154,9 @@ class Update:
         names = {**(names or {}), **{f"#{field}": field for field in [*self._set, *self._removed]}}
         values = {**(values or {}), **{f":{field}": value for field, value in self._set.items()}}
         assignments = [f"#{field} = :{field}" for field in self._set]
+        for field, value in self._if_absent.items():
+            names[f"#{field}"], values[f":{field}"] = field, value
+            assignments.append(f"#{field} = if_not_exists(#{field}, :{field})")
         if self._increment is not None:
             names[f"#{self._increment}"] = self._increment
             values[":one"], values[":zero"] = 1, 0

@@ -5,6 +5,7 @@ Item layout (string keys pk, sk):
     pk WORKSPACE#<ws>#OFFICE_HOURS      sk #IDS                        the workspace item: id counters, settings
                                         sk SCHEDULE#<id, 12 digits>    one schedule
                                         sk NAME#<sha256>               the claim of a schedule name by one schedule
+                                                                       (the schedule keeps this sk: NAME_CLAIM)
     pk WORKSPACE#<ws>#SCHEDULE#<id>     sk EXCEPTION#<id, 12 digits>   one exception of that schedule
                                         sk DATE#<YYYY-MM-DD>           the claim of a date by one exception
 
@@ -30,11 +31,14 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import unicodedata
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from calendar_exceptions.office_hours import rules
+from calendar_exceptions.office_hours.annual import dates
 from calendar_exceptions.storage import from_item, to_item
 
 if TYPE_CHECKING:
@@ -54,6 +58,13 @@ ANNUAL_BLOCKED = "annual_blocked"
 # Recurring exceptions are spread over this many index partitions, so that their writes
 # never crowd one partition and a run could be split per shard (docs/annual-recurrence.md).
 ANNUAL_SHARDS = tuple(f"ANNUAL#{n}" for n in range(8))
+
+# On an exception: the year it first applies in when it recurs (annual.dates.first_year), written
+# with every whole item, that is whenever a request sets the date; never by the annual job.
+FIRST_YEAR = "first_year"
+# On a schedule: the sort key of the name claim it holds, so that a rename or a delete
+# releases that claim whatever the comparison of names was when it was written.
+NAME_CLAIM = "name_claim"
 
 IdKind = Literal["schedule", "exception"]
 
@@ -175,11 +186,32 @@ def workspace_key(workspace: str) -> dict[str, Any]:
     return ids_key(workspace)
 
 
-def name_claim_key(workspace: str, name: str) -> dict[str, Any]:
-    """The key of the claim of a schedule name: the SHA-256 of the name's comparison form
+def name_claim_sk(name: str) -> str:
+    """The sort key of the claim of a schedule name: the SHA-256 of the name's comparison form
     (rules.schedule_name_key), which may be longer than a sort key may be."""
-    digest = hashlib.sha256(rules.schedule_name_key(name).encode()).hexdigest()
-    return {"pk": {"S": schedules_partition(workspace)}, "sk": {"S": f"NAME#{digest}"}}
+    return f"NAME#{hashlib.sha256(rules.schedule_name_key(name).encode()).hexdigest()}"
+
+
+def name_claim_key(workspace: str, name: str) -> dict[str, Any]:
+    """The key of the claim a schedule named `name` takes now (name_claim_sk)."""
+    return {"pk": {"S": schedules_partition(workspace)}, "sk": {"S": name_claim_sk(name)}}
+
+
+def held_name_claim_key(workspace: str, stored: Mapping[str, Any]) -> dict[str, Any]:
+    """The key of the claim a stored schedule holds: its NAME_CLAIM, written with the claim.
+
+    A schedule stored before it had one (when the comparison was NFC, case folding and
+    surrounding white space only) holds the claim of that comparison, `_claim_sk_before_name_claim`,
+    or none at all if it predates name claims: releasing a claim nobody holds succeeds.
+    """
+    sk = stored.get(NAME_CLAIM) or _claim_sk_before_name_claim(stored["name"])
+    return {"pk": {"S": schedules_partition(workspace)}, "sk": {"S": sk}}
+
+
+def _claim_sk_before_name_claim(name: str) -> str:
+    """The claim's sort key as written before schedules kept NAME_CLAIM (the comparison of that time)."""
+    key = unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold()).strip()
+    return f"NAME#{hashlib.sha256(key.encode()).hexdigest()}"
 
 
 def schedule_key(workspace: str, schedule_id: str) -> dict[str, Any]:
@@ -203,14 +235,21 @@ def annual_shard(workspace: str, schedule_id: str, exception_id: str) -> str:
 
 
 def schedule_item(workspace: str, schedule: Schedule, version: int = 1) -> dict[str, Any]:
-    values = {**schedule.stored(), "workspace": workspace, "version": version}
+    """The stored item of a schedule, with the sort key of the name claim it takes (NAME_CLAIM)."""
+    values = {**schedule.stored(), "workspace": workspace, "version": version, NAME_CLAIM: name_claim_sk(schedule.name)}
     return {**schedule_key(workspace, schedule.id), **to_item(values)}
 
 
 def exception_item(workspace: str, exception: OfficeHoursException, version: int) -> dict[str, Any]:
-    """The stored item of an exception, with its index shard when it recurs annually."""
+    """The stored item of an exception, with its index shard when it recurs annually.
+
+    A whole item is written only where a request sets the exception's date (a create, a PUT
+    that moves it), so it always carries the first year of that date (FIRST_YEAR): every
+    create path that builds its items here keeps the rule.
+    """
     schedule_id = exception.office_hours_schedule_id
-    values = {**exception.stored(), "workspace": workspace, "version": version}
+    first_year = dates.first_year(exception.exception_date)
+    values = {**exception.stored(), "workspace": workspace, "version": version, FIRST_YEAR: first_year}
     if exception.recurring_annually:
         values[ANNUAL_SHARD] = annual_shard(workspace, schedule_id, exception.id)
     return {**exception_key(workspace, schedule_id, exception.id), **to_item(values)}

@@ -61,7 +61,8 @@ def check_schedule_name(name: str, field: str = "name") -> None:
 
 
 def schedule_name_key(name: str) -> str:
-    """What makes two schedule names one name in a workspace (names.name_key: NFC, case, blanks)."""
+    """What makes two schedule names one name in a workspace (names.name_key: caseless
+    identifier matching, invisible characters removed, white space runs as one space)."""
     return name_key(name)
 
 
@@ -69,12 +70,16 @@ class NameTaken(Unprocessable):
     """Schedule names are unique in a workspace (422, Intercom 2.17: "a duplicate name returns a 422").
 
     Compared with `schedule_name_key`. The repository keeps the rule with a name claim item
-    written under attribute_not_exists in the transaction that creates or renames the schedule.
+    written under attribute_not_exists in the transaction that creates or renames the schedule;
+    `held_by` is the id of the schedule that has the name, when DynamoDB said (the message
+    names it: the two names may look alike to the letter).
     """
 
-    def __init__(self, name: str) -> None:
-        super().__init__(f"name: another schedule of the workspace is named {echo(name)}", "name")
+    def __init__(self, name: str, held_by: str | None = None) -> None:
+        holder = "another schedule of the workspace" if held_by is None else f"schedule {_bare(held_by)}"
+        super().__init__(f"name: {echo(name)} is already the name of {holder}", "name")
         self.name = name
+        self.held_by = held_by
 
 
 # --- time zones and dates ---------------------------------------------------------------

@@ -70,17 +70,16 @@ class ScheduleRepository:
 
     def create_schedule(self, workspace: str, schedule: Schedule) -> None:
         """Store a new schedule and claim its name, all or nothing; NameTaken when another schedule has it."""
-        found = codes(
-            transact(
-                self._client,
-                [
-                    writes.new_schedule(self._table, workspace, schedule),
-                    writes.claim_name(self._table, workspace, schedule.id, schedule.name),
-                ],
-            )
+        reasons = transact(
+            self._client,
+            [
+                writes.new_schedule(self._table, workspace, schedule),
+                writes.claim_name(self._table, workspace, schedule.id, schedule.name),
+            ],
         )
+        found = codes(reasons)
         if found and found[1] == CONDITION_FAILED:
-            raise NameTaken(schedule.name)
+            raise NameTaken(schedule.name, _holder(reasons[1]))
         if found:
             raise RuntimeError(f"schedule id {schedule.id} was issued twice: {found}")
 
@@ -118,19 +117,20 @@ class ScheduleRepository:
         conditional on its version, so the caller's `stored.schedule.apply(change)` is
         exactly what is stored), NameTaken when another schedule holds the new name.
         """
-        old, new = stored.name, change.name
+        new = change.name
         items = [writes.rename_schedule(self._table, workspace, stored, change.sent_values(), now)]
-        if rules.schedule_name_key(new) != rules.schedule_name_key(old):
+        if layout.name_claim_key(workspace, new) != layout.held_name_claim_key(workspace, stored.values):
             items.append(writes.claim_name(self._table, workspace, stored.id, new))
-            items.append(writes.release_name(self._table, workspace, stored.id, old))
-        found = codes(transact(self._client, items))
+            items.append(writes.release_name(self._table, workspace, stored))
+        reasons = transact(self._client, items)
+        found = codes(reasons)
         if not found:
             return
         if found[0] == CONDITION_FAILED:
             raise Contention(f"schedule {stored.id} changed while it was being renamed")
         if found[1] == CONDITION_FAILED:
-            raise NameTaken(new)
-        raise RuntimeError(f"name claim {echo(old)} is not held by schedule {stored.id}: {found}")
+            raise NameTaken(new, _holder(reasons[1]))
+        raise RuntimeError(f"name claim of {echo(stored.name)} is not held by schedule {stored.id}: {found}")
 
     def delete_schedule(self, workspace: str, schedule_id: str) -> bool:
         """Delete a schedule with its name claim, then its exceptions and date claims; False when there was none.
@@ -146,7 +146,7 @@ class ScheduleRepository:
         stored = self._versioned_schedule(workspace, schedule_id)
         if stored is not None:
             delete = writes.delete_schedule(self._table, workspace, stored)
-            release = writes.release_name(self._table, workspace, schedule_id, stored.name)
+            release = writes.release_name(self._table, workspace, stored)
             found = codes(transact(self._client, [delete, release]))
             if found and found[0] == CONDITION_FAILED:
                 raise Contention(f"schedule {schedule_id} changed while it was being deleted")
@@ -159,3 +159,8 @@ class ScheduleRepository:
     def _versioned_schedule(self, workspace: str, schedule_id: str) -> layout.VersionedSchedule | None:
         item = self._reads.item(layout.schedule_key(workspace, schedule_id))
         return None if item is None else layout.versioned_schedule(item)
+
+
+def _holder(reason: dict[str, Any]) -> str | None:
+    """The schedule id of a name claim that refused a transaction (writes.claim_name returns it)."""
+    return (reason.get("Item") or {}).get("schedule_id", {}).get("S")

@@ -14,9 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 from calendar_exceptions.dynamodb import Update
 from calendar_exceptions.office_hours import rules
+from calendar_exceptions.office_hours.annual import dates
 from calendar_exceptions.office_hours.layout import (
     ANNUAL_BLOCKED,
     ANNUAL_SHARD,
+    FIRST_YEAR,
+    NAME_CLAIM,
     AnnualCandidate,
     DateHolder,
     IdKind,
@@ -27,8 +30,10 @@ from calendar_exceptions.office_hours.layout import (
     date_claim_key,
     exception_item,
     exception_key,
+    held_name_claim_key,
     ids_key,
     name_claim_key,
+    name_claim_sk,
     schedule_item,
     schedule_key,
     workspace_key,
@@ -74,22 +79,32 @@ def new_schedule(table: str, workspace: str, schedule: Schedule) -> dict[str, An
 
 
 def claim_name(table: str, workspace: str, schedule_id: str, name: str) -> dict[str, Any]:
-    """Claim a free schedule name: names are unique in a workspace (rules.NameTaken)."""
+    """Claim a free schedule name: names are unique in a workspace (rules.NameTaken).
+
+    A refusal hands back the claim that holds it, naming its schedule (free: no extra read).
+    """
     item = {**name_claim_key(workspace, name), "schedule_id": {"S": schedule_id}}
-    return {"Put": {"TableName": table, "Item": item, "ConditionExpression": "attribute_not_exists(pk)"}}
+    return {
+        "Put": {
+            "TableName": table,
+            "Item": item,
+            "ConditionExpression": "attribute_not_exists(pk)",
+            "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
+        }
+    }
 
 
-def release_name(table: str, workspace: str, schedule_id: str, name: str) -> dict[str, Any]:
-    """Release the name a schedule held, only if it is still the schedule's.
+def release_name(table: str, workspace: str, read: VersionedSchedule) -> dict[str, Any]:
+    """Release the name claim the schedule read holds (layout.held_name_claim_key), only if it is still the schedule's.
 
     A schedule stored before names were claimed holds no claim: there is nothing to release.
     """
     return {
         "Delete": {
             "TableName": table,
-            "Key": name_claim_key(workspace, name),
+            "Key": held_name_claim_key(workspace, read.values),
             "ConditionExpression": "attribute_not_exists(pk) OR schedule_id = :id",
-            "ExpressionAttributeValues": {":id": {"S": schedule_id}},
+            "ExpressionAttributeValues": {":id": {"S": read.id}},
         }
     }
 
@@ -116,8 +131,14 @@ def update_schedule(table: str, workspace: str, schedule_id: str, sent: Mapping[
 def rename_schedule(
     table: str, workspace: str, read: VersionedSchedule, sent: Mapping[str, Any], now: int
 ) -> dict[str, Any]:
-    """The Update, in a rename's transaction, of the `sent` fields of the schedule read, if it is still the one read."""
-    update = Update({**sent, "updated_at": now}, increment="version").request(*_unchanged(read.version))
+    """The Update, in a rename's transaction, of the `sent` fields of the schedule read, if it is still the one read.
+
+    A sent name also sets NAME_CLAIM, the claim the schedule holds from then on (claim_name).
+    """
+    fields = {**sent, "updated_at": now}
+    if "name" in sent:
+        fields[NAME_CLAIM] = name_claim_sk(sent["name"])
+    update = Update(fields, increment="version").request(*_unchanged(read.version))
     return {"Update": {"TableName": table, "Key": schedule_key(workspace, read.id), **update}}
 
 
@@ -233,9 +254,15 @@ def advance_annual_date(table: str, candidate: AnnualCandidate, new_date: str, n
     Only exception_date, updated_at (`now`) and version are written, on the conditions that
     the exception still recurs, still has the date the index listed and was not written
     after `now`: a change the job did not see is never overwritten, and updated_at never
-    goes back.
+    goes back. The first year (FIRST_YEAR) is never changed: an exception stored before it
+    was kept, read as recurring from the listed date, gets the listed date's year, so that
+    the move does not take the listed year from its history (annual.dates.recurs_from).
     """
-    update = Update({"exception_date": new_date, "updated_at": now, ANNUAL_BLOCKED: None}, increment="version")
+    update = Update(
+        {"exception_date": new_date, "updated_at": now, ANNUAL_BLOCKED: None},
+        increment="version",
+        if_absent={FIRST_YEAR: dates.first_year(candidate.exception_date)},
+    )
     request = update.request(
         "#exception_date = :listed_date AND #recurring_annually = :recurring AND #updated_at <= :updated_at",
         {"#recurring_annually": "recurring_annually"},

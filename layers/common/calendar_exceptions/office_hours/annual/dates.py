@@ -1,4 +1,5 @@
-"""The calendar of annual recurrence: when a date has passed, and where a recurring date goes next.
+"""The calendar of annual recurrence: when a date has passed, where a recurring date goes next,
+and the years a recurring exception applies in.
 
 Pure functions of dates and instants, no storage: see docs/annual-recurrence.md for the
 policy they implement.
@@ -45,6 +46,26 @@ def next_occurrence(exception_date: date, today: date) -> date:
         if candidate >= today:
             return candidate
     raise ValueError(f"{exception_date.isoformat()} has no occurrence from {today.isoformat()} on")
+
+
+def first_year(exception_date: str) -> int:
+    """The year a recurring exception first applies in, kept from the date a request set.
+
+    Every write that sets an exception's date from a request (a create, bulk ones included;
+    a PUT that moves it) stores this with it (layout.exception_item); a PUT that leaves the
+    date as it is keeps it, and the annual job, moving `exception_date` to next year, never
+    changes it: the years before the move keep the exception (docs/office-hours.md).
+    """
+    return date.fromisoformat(exception_date).year
+
+
+def recurs_from(exception_date: str, stored_first_year: int | None) -> date:
+    """The first date a recurring exception applies on: its month and day in its first year.
+
+    An exception stored before the first year was kept (None) recurs from its `exception_date`.
+    """
+    day = date.fromisoformat(exception_date)
+    return day if stored_first_year is None else day.replace(year=stored_first_year)
 
 
 def _instant(now: datetime) -> datetime:

@@ -1,11 +1,13 @@
 """Which office hours exception governs a date, with `recurring_annually` applied: the hours engine's replacements.
 
 An exception applies on its `exception_date`; one with `recurring_annually` also on the same
-month and day of every later year (29 February: leap years only, as the annual job moves
-it). A non-recurring exception dated on such a day wins over the recurring one; dates
-before an exception's `exception_date` are not affected by it. Should two recurring
+month and day of every year from its first year on (`first_date`: annual.dates.recurs_from), before
+and after its current `exception_date`, which the annual job moves on (29 February: leap
+years only). A non-recurring exception dated on such a day wins over the recurring one;
+dates before an exception's first date are not affected by it. Should two recurring
 exceptions share a month and day (their dates are unique per schedule, their years
-differ), the one with the latest `exception_date` not after the date governs it.
+differ), each governs its own `exception_date`, and on any other such day the one with the
+latest first date not after it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ class DatedException(NamedTuple):
     exception_date: date
     recurring_annually: bool
     replacement: Replacement  # source_id: the exception's id; intervals: () when closed
+    # The first date a recurring exception applies on (annual.dates.recurs_from); None: exception_date.
+    first_date: date | None = None
 
 
 class GoverningExceptions:
@@ -33,9 +37,10 @@ class GoverningExceptions:
         self._by_date: dict[date, Replacement] = {}
         recurring: dict[int, list[tuple[int, Replacement]]] = {}
         own_dates = []
-        for day, recurring_annually, replacement in exceptions:
+        for day, recurring_annually, replacement, first_date in exceptions:
             if recurring_annually:
-                recurring.setdefault(day.month * 100 + day.day, []).append((day.toordinal(), replacement))
+                first = (day if first_date is None else first_date).toordinal()
+                recurring.setdefault(day.month * 100 + day.day, []).append((first, replacement))
                 own_dates.append((day, replacement))
             else:
                 self._by_date[day] = replacement

@@ -16,12 +16,20 @@ from calendar_exceptions.office_hours import layout
 from calendar_exceptions.storage import from_item
 
 SCHEDULE_ATTRIBUTES = ("id", "time_zone_name", "time_intervals")
-EXCEPTION_ATTRIBUTES = ("id", "exception_date", "exception_type", "time_intervals", "recurring_annually")
+EXCEPTION_ATTRIBUTES = (
+    "id",
+    "exception_date",
+    "exception_type",
+    "time_intervals",
+    "recurring_annually",
+    layout.FIRST_YEAR,
+)
 
 
 class StoredHours(NamedTuple):
     """A schedule's `id`, `time_zone_name`, `time_intervals`, and each of its exceptions' `id`,
-    `exception_date`, `exception_type`, `time_intervals` (absent when closed), `recurring_annually`."""
+    `exception_date`, `exception_type`, `time_intervals` (absent when closed), `recurring_annually`,
+    `first_year` (absent when stored before it was kept: layout.FIRST_YEAR)."""
 
     schedule: dict[str, Any]
     exceptions: list[dict[str, Any]]

@@ -18,7 +18,8 @@ from calendar_exceptions import primitives
 from calendar_exceptions.errors import InvalidInput
 from calendar_exceptions.hours.engine import DayHours, Hours, Replacement, Status, WeeklyInterval
 from calendar_exceptions.hours.local_time import MINUTES_PER_WEEK
-from calendar_exceptions.office_hours import rules
+from calendar_exceptions.office_hours import layout, rules
+from calendar_exceptions.office_hours.annual import dates
 from calendar_exceptions.office_hours.hours.governing import DatedException, GoverningExceptions
 from calendar_exceptions.office_hours.hours.reads import StoredHours
 
@@ -68,6 +69,7 @@ def hours_of(schedule: Mapping[str, Any], exceptions: Iterable[Mapping[str, Any]
             date.fromisoformat(exception["exception_date"]),
             bool(exception.get("recurring_annually")),
             Replacement(exception["id"], _replacement_intervals(exception)),
+            dates.recurs_from(exception["exception_date"], exception.get(layout.FIRST_YEAR)),
         )
         for exception in exceptions
     )
