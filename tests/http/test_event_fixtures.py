@@ -100,7 +100,9 @@ EXPECTED_BODY: dict[str, Any] = {
         "next_open_at": 1795424400, "next_close_at": 1795453200, "office_hours_exception_id": None,
     },
     "GetAdminOfficeHoursFunction": {"type": "admin_office_hours", "admin_id": "456", "office_hours_schedule_id": "2"},
-    "UpdateAdminOfficeHoursFunction": {"type": "admin_office_hours", "admin_id": "456", "office_hours_schedule_id": "1"},
+    "UpdateAdminOfficeHoursFunction": {
+        "type": "admin_office_hours", "admin_id": "456", "office_hours_schedule_id": "1",
+    },
     "ListAdminOfficeHoursFunction": {
         "type": "list", "data": [{"type": "admin_office_hours", "admin_id": "456", "office_hours_schedule_id": "2"}],
         "pages": {"type": "pages", "per_page": 1, "next": {"per_page": 1, "starting_after": "456"}},

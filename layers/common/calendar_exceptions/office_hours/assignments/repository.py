@@ -28,7 +28,7 @@ from calendar_exceptions.office_hours.layout import schedule_key, schedules_part
 from calendar_exceptions.storage import from_item
 
 
-@dataclass(frozen=True)
+@dataclass
 class Snapshot:
     """What one read found: each holder's own schedule id (absent: none) and the stored values of schedules."""
 
