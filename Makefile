@@ -19,7 +19,8 @@ help:
 	@echo "make token TENANT=<id>                  mint an access token (last line); SCOPES='read write' EXPIRES=90d NOTE=..."
 	@echo "make tokens TENANT=<id>                 list a tenant's tokens (ids, scopes, expiry, revocation; never the tokens)"
 	@echo "make revoke TENANT=<id> TOKEN_ID=<id>   revoke a token"
-	@echo "make workspace TENANT=<id> [TIME_ZONE=<IANA name>]  set (or show) the workspace's default time zone (UTC if never set)"
+	@echo "make workspace TENANT=<id> [TIME_ZONE=<IANA name>] [DEFAULT_SCHEDULE=<id>|none]"
+	@echo "                                        set (or show) the workspace's default time zone (UTC if never set) and default schedule"
 	@echo "                                        token and workspace commands: local DynamoDB of make serve; TABLE=<name> for a deployed table"
 	@echo "make fuzz                               the fuzz run with a bigger budget and a fresh seed (FUZZ_MAX_EXAMPLES, FUZZ_SEED)"
 	@echo "make load                               the load test with 16 clients x 300 requests (LOAD_CLIENTS, LOAD_REQUESTS)"
@@ -99,10 +100,11 @@ revoke: venv
 	@test -n "$(TENANT)" -a -n "$(TOKEN_ID)" || { echo "usage: make revoke TENANT=<id> TOKEN_ID=<id from make tokens> [TABLE=...]"; exit 2; }
 	@$(TOKENS) revoke --tenant "$(TENANT)" --token-id "$(TOKEN_ID)"
 
-# The office hours default time zone of a workspace (schedules created without time_zone_name).
+# A workspace's office hours settings: the default time zone (schedules created without time_zone_name)
+# and the default schedule (teams and teammates without their own); without either, shows them.
 workspace: venv
-	@test -n "$(TENANT)" || { echo "usage: make workspace TENANT=<id> [TIME_ZONE=<IANA name>] [TABLE=...]"; exit 2; }
-	@$(PY) -m tools.workspaces $(if $(TABLE),--table "$(TABLE)") $(if $(TIME_ZONE),set --time-zone "$(TIME_ZONE)",show) --tenant "$(TENANT)"
+	@test -n "$(TENANT)" || { echo "usage: make workspace TENANT=<id> [TIME_ZONE=<IANA name>] [DEFAULT_SCHEDULE=<schedule id>|none] [TABLE=...]"; exit 2; }
+	@$(PY) -m tools.workspaces $(if $(TABLE),--table "$(TABLE)") $(if $(TIME_ZONE)$(DEFAULT_SCHEDULE),set $(if $(TIME_ZONE),--time-zone "$(TIME_ZONE)") $(if $(DEFAULT_SCHEDULE),--default-schedule "$(DEFAULT_SCHEDULE)"),show) --tenant "$(TENANT)"
 
 lint: venv
 	$(VENV)/bin/ruff check .

@@ -237,3 +237,27 @@ def exception_answer(body: dict[str, Any]) -> dict[str, Any]:
         return body
     weekday = date.fromisoformat(body["exception_date"]).weekday()
     return {**body, "time_intervals": [{**i, "day_of_week": weekday} for i in intervals]}
+
+
+# --- office hours assignments: teammates, teams, the workspace default (Intercom Preview) ----
+
+ADMINS_OFFICE_HOURS = "/admins/office_hours"
+WORKSPACE_OFFICE_HOURS = "/workspace/office_hours"
+
+
+def admin_url(admin_id: str) -> str:
+    return f"/admins/{admin_id}/office_hours"
+
+
+def team_url(team_id: str) -> str:
+    return f"/teams/{team_id}/office_hours"
+
+
+def assignment(schedule_id: str | None) -> dict[str, Any]:
+    """The body of a teammate's, a team's or the workspace default's PUT."""
+    return {"office_hours_schedule_id": schedule_id}
+
+
+def admin_office_hours(admin_id: str, schedule_id: str | None) -> dict[str, Any]:
+    """The vendor's `admin_office_hours` object."""
+    return {"type": "admin_office_hours", "admin_id": admin_id, "office_hours_schedule_id": schedule_id}

@@ -135,6 +135,7 @@ def _schemas() -> dict[str, Any]:
     from calendar_exceptions.liveperson.kinds import KINDS
     from calendar_exceptions.office_hours import api as office_hours_api
     from calendar_exceptions.office_hours import models as office_hours
+    from calendar_exceptions.office_hours.assignments import models as assignments
     from calendar_exceptions.office_hours.models import ID_PATTERN
     from calendar_exceptions.office_hours.validation import PARAMETER_NOT_FOUND
 
@@ -151,6 +152,9 @@ def _schemas() -> dict[str, Any]:
             (office_hours.OfficeHoursException, "serialization"),
             (office_hours.NewException, "validation"),
             (office_hours.ExceptionChange, "validation"),
+            (assignments.OfficeHoursAssignment, "validation"),
+            (assignments.BulkAdminAssignments, "validation"),
+            (assignments.AdminOfficeHours, "serialization"),
         ],
         ref_template="#/components/schemas/{model}",
     )
@@ -223,6 +227,7 @@ def _schemas() -> dict[str, Any]:
             "properties": {"type": {"const": kind}, "data": {"type": "array", "items": _ref(item)}},
         }
     schemas.update(_hours_schemas(ID_PATTERN))
+    schemas.update(_assignment_lists())
     schemas["Deleted"] = {
         "type": "object",
         "description": "The vendor's delete body (its 2.16 description)",
@@ -286,6 +291,45 @@ def _hours_schemas(id_pattern: str) -> dict[str, Any]:
                 "office_hours_exception_id": {"type": ["string", "null"], "pattern": id_pattern},
             }
         ),
+    }
+
+
+def _assignment_lists() -> dict[str, Any]:
+    """The teammates' list (a page: `pages.next` only when another page follows) and the bulk update's answer,
+    as `office_hours/assignments/answers.py` builds them."""
+    from calendar_exceptions.office_hours.assignments import answers, rules
+
+    page_size = {"type": "integer", "minimum": 1, "maximum": rules.MAX_PER_PAGE}
+    cursor = {"type": "string", "pattern": rules.HOLDER_ID_PATTERN}
+    listed = {"type": "array", "items": _ref("AdminOfficeHours")}
+    next_page = {
+        "type": "object",
+        "description": "Omitted on the last page",
+        "required": ["per_page", "starting_after"],
+        "additionalProperties": False,
+        "properties": {"per_page": page_size, "starting_after": cursor},
+    }
+    pages = {
+        "type": "object",
+        "required": ["type", "per_page"],
+        "additionalProperties": False,
+        "properties": {"type": {"const": answers.PAGES_TYPE}, "per_page": page_size, "next": next_page},
+    }
+    list_type = {"const": answers.LIST_TYPE}
+    return {
+        "AdminOfficeHoursList": {
+            "type": "object",
+            "required": ["type", "data", "pages"],
+            "additionalProperties": False,
+            "properties": {"type": list_type, "data": listed, "pages": pages},
+        },
+        "AdminOfficeHoursBulkList": {
+            "type": "object",
+            "description": "Every teammate sent, in request order, unchanged ones included; no pages",
+            "required": ["type", "data"],
+            "additionalProperties": False,
+            "properties": {"type": list_type, "data": listed},
+        },
     }
 
 

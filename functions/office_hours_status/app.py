@@ -3,18 +3,11 @@
 An extension of Intercom's office hours API (docs/office-hours.md).
 """
 
-from calendar_exceptions import openapi
 from calendar_exceptions.entrypoint import api_gateway_handler
-from calendar_exceptions.office_hours import api, rules
+from calendar_exceptions.office_hours import api
 from calendar_exceptions.office_hours.hours import operations
 
 app = api.resolver()
-
-AT = openapi.query_parameter(
-    "at",
-    {"type": "integer", "minimum": rules.FIRST_AT, "maximum": rules.LAST_AT},
-    "The instant, Unix seconds (default: when the request is made)",
-)
 
 
 @app.get(
@@ -24,7 +17,7 @@ AT = openapi.query_parameter(
         "An extension of Intercom's office hours API, which has no such endpoint. next_open_at and "
         "next_close_at are null when there is no such instant within 400 days."
     ),
-    parameters=api.parameters(api.SCHEDULE_ID, AT),
+    parameters=api.parameters(api.SCHEDULE_ID, api.AT),
     responses={200: api.returns("OfficeHoursStatus", "The schedule's status at the instant"), **api.errors(404)},
 )
 def get_office_hours_status(office_hours_schedule_id: str):

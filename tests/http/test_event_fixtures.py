@@ -66,7 +66,9 @@ INTERCOM_CODE = {
 # Success answers written out by hand. Office hours: schedule "1" in Dublin (UTC in winter),
 # weekdays 09:00-17:00, exceptions "1" (custom_hours 2026-12-24) and "2" (closed 2026-12-25); the
 # status case sends no `at`: it is the event's request time, Saturday 2026-11-21 12:00 UTC, and
-# the schedule next opens on Monday at 09:00. Shift status: Monday 2026-12-14 10:00 Warsaw
+# the schedule next opens on Monday at 09:00. Assignments: schedule "1" (Dublin) is the workspace
+# default and team 42 has "2" (New York, UTC-5 in November: Monday 09:00 there is 14:00 UTC); teammate
+# 5 has none of their own. Shift status: Monday 2026-12-14 10:00 Warsaw
 # (09:00Z), on shift until 16:00Z, next shift Tuesday 08:00Z. Annual job at 2027-03-02T00:05Z:
 # Kiritimati's two recurring dates were due, Pago Pago's was not.
 EXPECTED_BODY: dict[str, Any] = {
@@ -89,6 +91,27 @@ EXPECTED_BODY: dict[str, Any] = {
         "type": "office_hours_status", "office_hours_schedule_id": "1", "at": 1795262400, "open": False,
         "next_open_at": 1795424400, "next_close_at": 1795453200, "office_hours_exception_id": None,
     },
+    "GetTeamOfficeHoursStatusFunction": {
+        "type": "office_hours_status", "office_hours_schedule_id": "2", "at": 1795262400, "open": False,
+        "next_open_at": 1795442400, "next_close_at": 1795471200, "office_hours_exception_id": None,
+    },
+    "GetAdminOfficeHoursStatusFunction": {
+        "type": "office_hours_status", "office_hours_schedule_id": "1", "at": 1795262400, "open": False,
+        "next_open_at": 1795424400, "next_close_at": 1795453200, "office_hours_exception_id": None,
+    },
+    "GetAdminOfficeHoursFunction": {"type": "admin_office_hours", "admin_id": "456", "office_hours_schedule_id": "2"},
+    "UpdateAdminOfficeHoursFunction": {
+        "type": "admin_office_hours", "admin_id": "456", "office_hours_schedule_id": "1",
+    },
+    "ListAdminOfficeHoursFunction": {
+        "type": "list", "data": [{"type": "admin_office_hours", "admin_id": "456", "office_hours_schedule_id": "2"}],
+        "pages": {"type": "pages", "per_page": 1, "next": {"per_page": 1, "starting_after": "456"}},
+    },
+    "BulkUpdateAdminOfficeHoursFunction": {"type": "list", "data": [
+        {"type": "admin_office_hours", "admin_id": "456", "office_hours_schedule_id": "1"},
+        {"type": "admin_office_hours", "admin_id": "789", "office_hours_schedule_id": None},
+        {"type": "admin_office_hours", "admin_id": "1001", "office_hours_schedule_id": "2"},
+    ]},
     "GetShiftStatusSkillFunction": {"skillId": 42, "onShift": True, "nextOn": 1797321600000, "nextOff": 1797264000000},
     "ApplyAnnualRecurrencesFunction": {
         "time": "2027-03-02T00:05:00Z", "cutoff": "2027-03-01", "candidates": 3, "due": 2, "moved": 2,

@@ -83,6 +83,11 @@ CONFIG = schemathesis.Config.from_dict(
             "body.time_zone_name": _often("zones"),
             "body.exception_date": _often("dates"),
             "body.[*].id": _often("occasion_ids", 0.8),
+            # Office hours assignments: teams and teammates of any id, the seeded schedules
+            "path.team_id": _often("ids", 0.8),
+            "body.office_hours_schedule_id": _often("ids"),
+            "body.assignments[*].office_hours_schedule_id": _often("ids"),
+            "body.assignments[*].admin_id": _often("ids"),
             **{
                 f"body.{prefix}events[*].{end}.{field}": _often(dictionary)
                 for prefix in ("", "[*].")

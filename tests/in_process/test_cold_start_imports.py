@@ -21,6 +21,7 @@ from tests.builders import COLLECTIONS
 ACCOUNT = "1234567"
 LP = f"/api/account/{ACCOUNT}/configuration/ac-common"
 SCHEDULE = "/office_hours_schedules/1"
+ASSIGNED = "/office_hours_schedules/3"  # team 42's and teammate 456's own schedule
 EXCEPTIONS = f"{SCHEDULE}/office_hours_exceptions"
 CURRENT = {"If-Match": "1"}  # the seeded collections' revision
 _FUNCTIONS = template.functions()
@@ -71,6 +72,7 @@ REQUESTS: dict[str, list[Request]] = {
     ],
     "DeleteOfficeHoursScheduleFunction": [
         ("DELETE", "/office_hours_schedules/2", {}, 404, "not found"),
+        ("DELETE", ASSIGNED, {}, 422, "is in use by team 42, teammate 456"),
         ("DELETE", SCHEDULE, {}, 200, '"deleted": true'),
     ],
     "GetOfficeHoursEffectiveHoursFunction": [
@@ -78,6 +80,29 @@ REQUESTS: dict[str, list[Request]] = {
     ],
     "GetOfficeHoursStatusFunction": [
         ("GET", f"{SCHEDULE}/status?at=1798200000", {}, 200, '"open": '),
+    ],
+    "ListAdminOfficeHoursFunction": [
+        ("GET", "/admins/office_hours?per_page=1", {}, 200, '"admin_id": "456", "office_hours_schedule_id": "3"'),
+    ],
+    "GetAdminOfficeHoursFunction": [
+        ("GET", "/admins/456/office_hours", {}, 200, '"office_hours_schedule_id": "3"'),
+        ("GET", "/admins/457/office_hours", {}, 200, '"office_hours_schedule_id": null'),
+        ("GET", "/admins/0456/office_hours", {}, 404, "not a teammate id"),
+    ],
+    "GetAdminOfficeHoursStatusFunction": [
+        ("GET", "/admins/456/office_hours/status?at=1798200000", {}, 200, '"office_hours_schedule_id": "3"'),
+        ("GET", "/admins/457/office_hours/status", {}, 404, "no default"),
+    ],
+    "GetTeamOfficeHoursFunction": [
+        ("GET", "/teams/42/office_hours", {}, 200, '"name": "Assigned"'),
+        ("GET", "/teams/43/office_hours", {}, 404, "no default"),
+    ],
+    "GetTeamOfficeHoursStatusFunction": [
+        ("GET", "/teams/42/office_hours/status?at=1798200000", {}, 200, '"open": '),
+        ("GET", "/teams/43/office_hours/status", {}, 404, "no default"),
+    ],
+    "GetWorkspaceOfficeHoursFunction": [
+        ("GET", "/workspace/office_hours", {}, 404, "no default"),
     ],
     "ListOfficeHoursExceptionsFunction": [
         ("GET", EXCEPTIONS, {}, 200, '"day_of_week": 3'),
@@ -106,6 +131,8 @@ from local.dynamodb import ensure_tables
 runtime.prepare_process()
 from calendar_exceptions import storage
 from calendar_exceptions.office_hours import layout
+from calendar_exceptions.office_hours.assignments import rules as assignments
+from calendar_exceptions.office_hours.assignments.layout import assignment_item
 from calendar_exceptions.tokens import TokenRepository
 from tests.builders import COLLECTIONS, interval
 
@@ -132,6 +159,10 @@ with mock_aws():
     put(layout.exception_key("ws", "1", "1"), {**EXCEPTION, "workspace": "ws", "version": 1})
     claim = layout.claim_item("ws", layout.AnnualCandidate("ws", "1", "1", EXCEPTION["exception_date"]))
     client.put_item(TableName=storage.table_name(), Item=claim)
+    assigned = {**SCHEDULE, "id": "3", "name": "Assigned", "workspace": "ws", "version": 1, "assigned": 2}
+    put(layout.schedule_key("ws", "3"), assigned)
+    for holder in (assignments.team("42"), assignments.admin("456")):
+        client.put_item(TableName=storage.table_name(), Item=assignment_item("ws", holder, "3"))
     bearer = {"ws": tokens.mint("ws")[0], ACCOUNT: tokens.mint(ACCOUNT)[0]}
     function, router = runtime.load_functions()[sys.argv[1]], gateway.Router(template.functions())
     answered = []

@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING, Any
 from calendar_exceptions import clock, openapi
 from calendar_exceptions.errors import DomainError, InvalidInput, echo
 from calendar_exceptions.http_errors import register_error_handlers
-from calendar_exceptions.office_hours.rules import ID_PATTERN, exception_not_found, schedule_not_found
+from calendar_exceptions.office_hours.rules import (
+    FIRST_AT,
+    ID_PATTERN,
+    LAST_AT,
+    exception_not_found,
+    schedule_not_found,
+)
 from calendar_exceptions.rest import APPLICATION_JSON, Response, RestResolver
 from calendar_exceptions.storage import dynamodb_client, table_name
 from calendar_exceptions.tenancy import authentication, tenant
@@ -149,6 +155,12 @@ def deleted(kind: str, object_id: str) -> dict[str, Any]:
 _ID_SCHEMA = {"type": "string", "pattern": ID_PATTERN}
 SCHEDULE_ID = openapi.path_parameter("office_hours_schedule_id", _ID_SCHEMA)
 EXCEPTION_ID = openapi.path_parameter("id", _ID_SCHEMA)
+# The status routes' instant: a schedule's, and a team's or a teammate's (assignments/).
+AT = openapi.query_parameter(
+    "at",
+    {"type": "integer", "minimum": FIRST_AT, "maximum": LAST_AT},
+    "The instant, Unix seconds (default: when the request is made)",
+)
 # Every route reads it (the middleware): a route's parameters are `parameters(...)`.
 _VERSION = {"$ref": "#/components/parameters/IntercomVersion"}
 

@@ -25,6 +25,9 @@ from calendar_exceptions.dynamodb import (
 )
 from calendar_exceptions.errors import echo
 from calendar_exceptions.office_hours import layout, rules, writes
+from calendar_exceptions.office_hours.assignments.layout import ASSIGNED
+from calendar_exceptions.office_hours.assignments.repository import AssignmentRepository
+from calendar_exceptions.office_hours.assignments.rules import ScheduleInUse
 from calendar_exceptions.office_hours.consistent_reads import ConsistentReads
 from calendar_exceptions.office_hours.layout import IdKind
 from calendar_exceptions.office_hours.rules import NameTaken
@@ -135,6 +138,8 @@ class ScheduleRepository:
     def delete_schedule(self, workspace: str, schedule_id: str) -> bool:
         """Delete a schedule with its name claim, then its exceptions and date claims; False when there was none.
 
+        ScheduleInUse (422) when a teammate, a team or the workspace default uses it, and nothing changes.
+
         The schedule goes first, with its name, in one transaction conditional on the
         version read (Contention when it changed: a rename could have moved the claim). An
         exception created meanwhile either commits before (its transaction checks the
@@ -145,6 +150,7 @@ class ScheduleRepository:
         """
         stored = self._versioned_schedule(workspace, schedule_id)
         if stored is not None:
+            self._check_unused(workspace, stored)
             delete = writes.delete_schedule(self._table, workspace, stored)
             release = writes.release_name(self._table, workspace, stored)
             found = codes(transact(self._client, [delete, release]))
@@ -155,6 +161,18 @@ class ScheduleRepository:
         keys = self._reads.partition(layout.exceptions_partition(workspace, schedule_id), keys_only=True)
         delete_keys(self._client, self._table, keys)
         return stored is not None
+
+    def _check_unused(self, workspace: str, stored: layout.VersionedSchedule) -> None:
+        """ScheduleInUse when a teammate, a team or the workspace default has the schedule read as their own.
+
+        Only a schedule ever assigned carries the `assigned` marker, and only then are the
+        workspace's assignments read (one Query). The delete that follows is conditional on
+        the marker read, so an assignment committed since refuses it (assignments/layout.py).
+        """
+        if ASSIGNED in stored.values:
+            users = AssignmentRepository(self._client, self._table).users(workspace, stored.id)
+            if users:
+                raise ScheduleInUse(stored.id, users)
 
     def _versioned_schedule(self, workspace: str, schedule_id: str) -> layout.VersionedSchedule | None:
         item = self._reads.item(layout.schedule_key(workspace, schedule_id))

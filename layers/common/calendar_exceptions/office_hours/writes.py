@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from calendar_exceptions.dynamodb import Update
 from calendar_exceptions.office_hours import rules
 from calendar_exceptions.office_hours.annual import dates
+from calendar_exceptions.office_hours.assignments.writes import unassigned_since
 from calendar_exceptions.office_hours.layout import (
     ANNUAL_BLOCKED,
     ANNUAL_SHARD,
@@ -143,9 +144,15 @@ def rename_schedule(
 
 
 def delete_schedule(table: str, workspace: str, read: VersionedSchedule) -> dict[str, Any]:
-    """The Delete, in a delete's transaction, of the schedule read, only if it is still the one read."""
+    """The Delete, in a delete's transaction, of the schedule read, only if it is still the one read and
+    nothing assigned it since (a schedule in use is not deleted: assignments.rules.ScheduleInUse)."""
     key = schedule_key(workspace, read.id)
-    return {"Delete": {"TableName": table, "Key": key, **_with_values(*_unchanged(read.version))}}
+    condition, names, values = _unchanged(read.version)
+    unassigned, more_names, more_values = unassigned_since(read.values)
+    condition = f"{condition} AND {unassigned}"
+    return {
+        "Delete": {"TableName": table, "Key": key, **_with_values(condition, names | more_names, values | more_values)}
+    }
 
 
 def new_exception(table: str, workspace: str, exception: OfficeHoursException) -> dict[str, Any]:
