@@ -1,0 +1,1 @@
+"""Public holidays in one request, for both APIs, from the `holidays` library (docs/holidays.md)."""
