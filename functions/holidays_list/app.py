@@ -19,7 +19,7 @@ app = api.resolver()
         "Writes nothing."
     ),
     parameters=api.parameters(*routes.PREVIEW_PARAMETERS),
-    responses={200: api.returns("HolidayList", "The year's public holidays, by date")},
+    responses={200: api.returns("HolidayList", "The year's public holidays, by date"), **api.errors()},
 )
 def list_holidays():
     return api.respond(200, routes.preview(app))
