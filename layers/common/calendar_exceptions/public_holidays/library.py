@@ -47,12 +47,6 @@ class Incomplete(Exception):
     """The library warned that what it answered for these years is not complete (its message)."""
 
 
-def version() -> str:
-    import holidays
-
-    return holidays.__version__
-
-
 @functools.cache
 def country_codes() -> frozenset[str]:
     """The ISO 3166-1 alpha-2 codes of every country the library supports (not its aliases)."""
