@@ -8,7 +8,6 @@ parses its body with `models.NewHolidayExceptions` and stores the holidays with
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -73,8 +72,8 @@ def import_request(app: RestResolver) -> list[Holiday]:
     return _holidays(fields, query, rules.MAX_EXCEPTION_DATES)
 
 
-@functools.cache
 def holiday_exceptions() -> HolidayExceptions:
+    """The import's storage, on the environment's one DynamoDB client (storage.dynamodb_client, cached)."""
     from calendar_exceptions.public_holidays.exceptions import HolidayExceptions
 
     return HolidayExceptions(dynamodb_client(), table_name())
