@@ -15,7 +15,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "template.yaml"
-LAYER_DIR = ROOT / "layers" / "common"
+LAYER_DIR = ROOT / "layers" / "common"  # the Globals' layer; a function's own layers: layers()
 
 # CloudFormation short-form tags, read as their long form ({"Ref": ...}, {"Fn::Sub": ...}).
 _TAGS = (

@@ -294,7 +294,7 @@ def _holiday_schemas(id_pattern: str) -> dict[str, Any]:
     """The public holiday routes' request models and their answers (docs/holidays.md), which are plain dicts."""
     from pydantic.json_schema import models_json_schema
 
-    from calendar_exceptions.public_holidays import models, office_hours_routes
+    from public_holidays import models, office_hours_routes
 
     _, top = models_json_schema(
         [(models.NewHolidayExceptions, "validation"), (models.NewHolidayOccasion, "validation")],

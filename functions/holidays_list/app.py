@@ -5,7 +5,7 @@ A preview that writes nothing (docs/holidays.md); the holidays layer (template.y
 
 from calendar_exceptions.entrypoint import api_gateway_handler
 from calendar_exceptions.office_hours import api
-from calendar_exceptions.public_holidays import office_hours_routes as routes
+from public_holidays import office_hours_routes as routes
 
 app = api.resolver()
 

@@ -9,7 +9,7 @@ from aws_lambda_powertools.metrics import MetricUnit
 from calendar_exceptions.entrypoint import api_gateway_handler
 from calendar_exceptions.observability import metrics
 from calendar_exceptions.office_hours import api
-from calendar_exceptions.public_holidays import office_hours_routes as routes
+from public_holidays import office_hours_routes as routes
 
 app = api.resolver()
 

@@ -26,7 +26,7 @@ app = api.resolver(KIND)
 )
 def create_special_occasion_holidays(accountId: str):  # noqa: N803 - the vendor's path parameter name, checked by the middleware
     # The request model, pydantic and the holidays library: imported by the request that parses a body (cold start).
-    from calendar_exceptions.public_holidays import special_occasion_route
+    from public_holidays import special_occasion_route
 
     return special_occasion_route.create(app, KIND)
 

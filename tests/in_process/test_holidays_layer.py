@@ -1,10 +1,10 @@
-"""The holidays library is only where its layer is: the public holiday functions, nothing else.
+"""The public holidays feature is only where its layer is: the public holiday functions, nothing else.
 
-The library ships in its own layer (layers/holidays, template.yaml HolidaysLayer), which only
-the functions that import `calendar_exceptions.public_holidays` have; in the common layer only
-that package imports the library, and no other module imports that package. So every other
-function's package and cold start stay as they were, and no function with the layer imports
-the library before a request needs it.
+The package `public_holidays` and the library it uses ship in their own layer (layers/holidays,
+template.yaml HolidaysLayer), which only the functions that import the package have; in that
+package only `library.py` imports the library, and nothing of the common layer imports either.
+So the common layer and every other function's package and cold start stay as they were, and
+no function with the layer imports the library before a request needs it.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 from local import template
 
 LAYER = "HolidaysLayer"
-PACKAGE = "calendar_exceptions.public_holidays"
+PACKAGE = "public_holidays"
 HOLIDAY_FUNCTIONS = {
     "ListHolidaysFunction",
     "CreateOfficeHoursHolidayExceptionsFunction",
@@ -48,14 +48,11 @@ def test_only_the_public_holiday_functions_have_the_holidays_layer_and_they_impo
         assert (LAYER in spec.layers) == imports_package == (name in HOLIDAY_FUNCTIONS), name
 
 
-def test_in_the_common_layer_only_the_public_holidays_package_imports_the_library_or_the_package():
-    root = template.LAYER_DIR / "calendar_exceptions"
-    package = root / "public_holidays"
-    for source in root.rglob("*.py"):
-        if source.is_relative_to(package):
-            continue
+def test_the_common_layer_imports_neither_the_library_nor_the_package_and_one_module_imports_the_library():
+    for source in (template.LAYER_DIR / "calendar_exceptions").rglob("*.py"):
         imported = _imports(source)
         assert not _names(imported, "holidays") and not _names(imported, PACKAGE), source
+    package = template.layers()[LAYER] / PACKAGE
     library_users = {source.name for source in package.rglob("*.py") if _names(_imports(source), "holidays")}
     assert library_users == {"library.py"}
 

@@ -132,8 +132,6 @@ def test_layer_requirements_are_a_pinned_closure_without_what_the_runtime_ships(
 
 
 def test_the_layer_code_imports_only_what_the_layer_or_the_runtime_ships():
-    import ast
-    import sys
     from importlib import metadata
 
     def pinned(layer_dir) -> set[str]:
@@ -142,20 +140,30 @@ def test_the_layer_code_imports_only_what_the_layer_or_the_runtime_ships():
     shipped = pinned(template.LAYER_DIR) | {
         _distribution_name(line) for line in _requirement_lines(template.LAYER_DIR / "runtime-provided.txt")
     }
-    # The public holidays package is imported only by the functions that have the holidays layer
-    # too (tests/in_process/test_holidays_layer.py): it may import what that layer ships.
-    holidays_package = template.LAYER_DIR / "calendar_exceptions" / "public_holidays"
-    with_holidays = shipped | pinned(template.layers()["HolidaysLayer"])
+    # A function's own layer (the holidays layer's package) comes on top of the common one: its
+    # code may import what the common layer and the runtime ship, its own requirements, and the
+    # common layer's calendar_exceptions.
+    packages = {template.LAYER_DIR / "calendar_exceptions": shipped}
+    for layer_dir in template.layers().values():
+        if layer_dir != template.LAYER_DIR:
+            packages |= {package.parent: shipped | pinned(layer_dir) for package in layer_dir.glob("*/__init__.py")}
     owners = metadata.packages_distributions()
-    for source in (template.LAYER_DIR / "calendar_exceptions").rglob("*.py"):
-        allowed = with_holidays if source.is_relative_to(holidays_package) else shipped
+    for package, allowed in packages.items():
+        _imports_only(package, allowed, owners)
+
+
+def _imports_only(package, allowed, owners) -> None:
+    import ast
+    import sys
+
+    for source in package.rglob("*.py"):
         for node in ast.walk(ast.parse(source.read_text())):
             names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
             if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 names = [node.module]
             for name in names:
                 top = name.split(".")[0]
-                if top in sys.stdlib_module_names or top == "calendar_exceptions":
+                if top in sys.stdlib_module_names or top in ("calendar_exceptions", package.name):
                     continue
                 assert {_distribution_name(d) for d in owners.get(top, [])} & allowed, f"{source.name}: {name}"
 

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from calendar_exceptions.public_holidays import exceptions as holiday_exceptions
-from calendar_exceptions.public_holidays.exceptions import HolidayExceptions
+from public_holidays import exceptions as holiday_exceptions
+from public_holidays.exceptions import HolidayExceptions
 from tests.builders import SCHEDULES, closed, collection, custom_hours, exceptions_url, occasion, schedule
 from tests.holidays_data import (
     BAVARIA,

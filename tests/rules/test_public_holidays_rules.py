@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from calendar_exceptions.primitives import RuleViolation
-from calendar_exceptions.public_holidays import rules
+from public_holidays import rules
 from tests.holidays_data import CASES, CURRENT_YEAR, NORWAY_17_MAY_2027, Case, library_holidays
 
 FIELDS = rules.INTERCOM

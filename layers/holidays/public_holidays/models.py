@@ -14,8 +14,8 @@ from pydantic import Field
 from calendar_exceptions.liveperson.account_config.models import MAX_DESCRIPTION
 from calendar_exceptions.liveperson.account_config.models import MAX_NAME as MAX_OCCASION_NAME
 from calendar_exceptions.primitives import MAX_TIME_ZONE
-from calendar_exceptions.public_holidays.rules import FUTURE_YEARS, MAX_YEARS, PAST_YEARS
 from calendar_exceptions.validation import StrictModel
+from public_holidays.rules import FUTURE_YEARS, MAX_YEARS, PAST_YEARS
 
 # Longer than any code the library has (country: 2 letters, subdivision: 17 characters, language: 5).
 MAX_CODE = 32

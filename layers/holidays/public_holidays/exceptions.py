@@ -26,8 +26,8 @@ from calendar_exceptions.dynamodb import CONDITION_FAILED, Contention, codes, ge
 from calendar_exceptions.errors import RevisionConflict
 from calendar_exceptions.office_hours import layout, rules, writes
 from calendar_exceptions.office_hours.models import NewException, OfficeHoursException
-from calendar_exceptions.public_holidays.library import Holiday
 from calendar_exceptions.storage import from_item
+from public_holidays.library import Holiday
 
 
 @dataclass(frozen=True)

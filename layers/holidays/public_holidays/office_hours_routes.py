@@ -15,14 +15,14 @@ from calendar_exceptions import openapi
 from calendar_exceptions.errors import InvalidInput, echo
 from calendar_exceptions.office_hours import api
 from calendar_exceptions.primitives import RuleViolation
-from calendar_exceptions.public_holidays import rules
-from calendar_exceptions.public_holidays.library import Holiday
-from calendar_exceptions.public_holidays.rules import Fields, Query
 from calendar_exceptions.rest import RestResolver
 from calendar_exceptions.storage import dynamodb_client, table_name
+from public_holidays import rules
+from public_holidays.library import Holiday
+from public_holidays.rules import Fields, Query
 
 if TYPE_CHECKING:
-    from calendar_exceptions.public_holidays.exceptions import HolidayExceptions
+    from public_holidays.exceptions import HolidayExceptions
 
 HOLIDAYS = "/holidays"
 HOLIDAY_EXCEPTIONS = api.EXCEPTIONS + "/holidays"
@@ -57,8 +57,8 @@ def preview(app: RestResolver) -> dict[str, Any]:
 def import_request(app: RestResolver) -> list[Holiday]:
     """The holidays a POST .../office_hours_exceptions/holidays asks for: its body checked, at most
     rules.MAX_EXCEPTION_DATES dates (one transaction)."""
-    from calendar_exceptions.public_holidays.models import NewHolidayExceptions
     from calendar_exceptions.validation import json_body, validate
+    from public_holidays.models import NewHolidayExceptions
 
     fields = rules.INTERCOM
     data = json_body(app.current_event.body)
@@ -74,7 +74,7 @@ def import_request(app: RestResolver) -> list[Holiday]:
 
 def holiday_exceptions() -> HolidayExceptions:
     """The import's storage, on the environment's one DynamoDB client (storage.dynamodb_client, cached)."""
-    from calendar_exceptions.public_holidays.exceptions import HolidayExceptions
+    from public_holidays.exceptions import HolidayExceptions
 
     return HolidayExceptions(dynamodb_client(), table_name())
 

@@ -1,11 +1,12 @@
 """The `holidays` library (the Open World Holidays Framework): the one module that imports it.
 
-The library is not in the common layer: it ships in its own layer (layers/holidays), which
-only the public holiday functions have (template.yaml), so it is imported here inside the
-functions, on first use: a request refused before it names a country (401, 403, a malformed
-body) does not pay its import. What this module answers is the library's, unchanged: its countries,
-subdivisions and languages, and its public holidays (the library's default category), with
-the names it gives them (two on one date joined as it joins them).
+The library ships with this package in the holidays layer (layers/holidays), which only the
+public holiday functions have (template.yaml). It is imported here on first use: a request
+refused before it names a country (401, 403, a malformed body) does not pay its import.
+
+What this module answers is the library's, unchanged: its countries, subdivisions and
+languages, and its public holidays (the library's default category), with the names it gives
+them (two on one date joined as it joins them).
 """
 
 from __future__ import annotations

@@ -24,11 +24,11 @@ from calendar_exceptions.liveperson.account_config.models import MAX_EVENTS, MAX
 from calendar_exceptions.names import is_blank
 from calendar_exceptions.observability import metrics
 from calendar_exceptions.primitives import RuleViolation
-from calendar_exceptions.public_holidays import rules
-from calendar_exceptions.public_holidays.library import Holiday
-from calendar_exceptions.public_holidays.models import NewHolidayOccasion
 from calendar_exceptions.rest import Response, RestResolver
 from calendar_exceptions.validation import json_body, validate
+from public_holidays import rules
+from public_holidays.library import Holiday
+from public_holidays.models import NewHolidayOccasion
 
 # The object a single-object POST answers is its first: its fields' errors name `[0].<field>`.
 _FIRST = "[0]."

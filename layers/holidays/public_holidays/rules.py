@@ -12,8 +12,8 @@ from datetime import UTC, datetime
 
 from calendar_exceptions.errors import echo
 from calendar_exceptions.primitives import RuleViolation
-from calendar_exceptions.public_holidays import library
-from calendar_exceptions.public_holidays.library import Country, Holiday
+from public_holidays import library
+from public_holidays.library import Country, Holiday
 
 # A request asks for 1 to MAX_YEARS distinct years, none before the current year less
 # PAST_YEARS nor after it plus FUTURE_YEARS; the current year is the request's, in UTC.
