@@ -42,7 +42,7 @@ def create(app: RestResolver, kind: Kind) -> Response:
     if not isinstance(data, dict):
         raise InvalidInput("body: must be a JSON object", field="body")
     sent = validate(NewHolidayOccasion.model_validate, data)
-    occasion = kind.new_model.model_validate(_occasion(sent, _this_year(app)))
+    occasion = validate(kind.new_model.model_validate, _occasion(sent, _this_year(app)))
     try:
         outcome = api.service(kind).create(account, revision, [occasion])
     except InvalidInput as refused:
