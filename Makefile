@@ -29,7 +29,7 @@ help:
 	@echo "make template-check                     cfn-lint, sam validate --lint and sam build (SAM CLI in $(SAM_VENV))"
 	@echo "make bench                              cold start, warm request, DynamoDB cost, layer size, memory -> BENCHMARKS.md"
 
-$(VENV)/.installed: requirements-dev.txt layers/common/requirements.txt
+$(VENV)/.installed: requirements-dev.txt layers/common/requirements.txt layers/holidays/requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt

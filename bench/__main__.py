@@ -113,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
         scratch = Path(scratch_dir)
         print("Building the layer for this machine and recording the requests against moto ...", flush=True)
         host_layer = args.layer or layer.build(layer.host_platform(), scratch / "layer-host")
-        env = timing.Environment(host_layer, layer.runtime(scratch / "runtime"))
+        function_layers = layer.build_function_layers(layer.host_platform(), scratch)
+        env = timing.Environment(host_layer, layer.runtime(scratch / "runtime"), function_layers=function_layers)
         with contextlib.redirect_stdout(io.StringIO()):
             bench = scenarios.Bench()
             recordings = Recordings(bench)
@@ -150,6 +151,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 PUT_ROW = "UpdateSpecialOccasionsFunction, a successful PUT"
+# The public holiday functions' successful requests (bench/scenarios.py): the holidays library, from
+# its own layer, imported and asked; rows of their own, also when --functions names the function.
+HOLIDAY_ROWS = {
+    name: f"{name}, {what} (FR, next year)"
+    for name, what in (
+        ("ListHolidaysFunction", "a successful preview"),
+        ("CreateOfficeHoursHolidayExceptionsFunction", "a successful import"),
+        ("CreateSpecialOccasionHolidaysFunction", "a successful create"),
+    )
+}
 TRACED_ROW = "UpdateSpecialOccasionsFunction, a successful PUT, tracing on"
 
 
@@ -165,8 +176,11 @@ def cold_section(env, recordings, bare_calls, args) -> str:
     if not args.functions:
         extra[scenarios.SCHEDULER] = timing.job(env, scenarios.SCHEDULER, recordings[scenarios.SCHEDULER])
         extra[PUT_ROW] = timing.job(env, put.function, put)
-        traced_env = timing.Environment(env.layer, env.runtime, tracing=True)
+        traced_env = timing.Environment(env.layer, env.runtime, tracing=True, function_layers=env.function_layers)
         extra[TRACED_ROW] = timing.job(traced_env, put.function, put)
+    for name, label in HOLIDAY_ROWS.items():
+        if not args.functions or name in args.functions:
+            extra[label] = timing.job(env, name, recordings[name])
     bare = timing.job(env, timing.BARE_NAME, put, bare_calls)
     results = timing.cold_starts({**jobs, **extra}, bare, args.repetitions, args.cold_runs, progress=print)
     rows = []
@@ -214,7 +228,8 @@ def cold_section(env, recordings, bare_calls, args) -> str:
         "Tracing off (`POWERTOOLS_TRACE_DISABLED=true`) except where said. Under the functions, not judged: the "
         "bare handler with the libraries every function is built on and none of the layer's code "
         "(bench/stack.py), the scheduler's run with one exception due, and a successful PUT of special occasions "
-        "(it validates a body with pydantic), with and without tracing. *compiled at start*: modules imported "
+        "(it validates a body with pydantic), with and without tracing, and a successful request of each public "
+        "holiday function (its own layer's holidays library imported and asked). *compiled at start*: modules imported "
         "from the layer without a .pyc."
         f"\n\n{passed} of {len(jobs)} API functions at most 1.3× on the median, {everywhere} in every run.\n\n"
         + table(header, rows)
@@ -331,6 +346,12 @@ def size_section(scratch: Path) -> str:
     total, files = layer.tree_size(built.parent)
     size = f"{total / 1024 / 1024:.1f} MiB ({total:,} bytes)"
     rows = [["CommonLayer (unzipped)", size, str(files), verdict(total < LAYER_GOAL)]]
+    for name, built_layer in layer.build_function_layers(layer.ARM64, scratch).items():
+        added, added_files = layer.tree_size(built_layer.parent)
+        users = sum(1 for spec in template.functions().values() if name in spec.layers)
+        rows.append(
+            [f"{name} (unzipped; {users} functions only)", f"{added / 1024 / 1024:.1f} MiB", str(added_files), ""]
+        )
     for name, spec in template.functions().items():
         size, count = layer.tree_size(spec.code_dir)
         rows.append([name, f"{size / 1024:.1f} KiB", str(count), ""])

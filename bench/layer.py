@@ -29,8 +29,8 @@ def host_platform() -> str:
     return f"manylinux2014_{platform.machine()}"
 
 
-def build(pip_platform: str, dest: Path) -> Path:
-    """The built layer for `pip_platform` in `dest`; returns the directory that is /opt/python.
+def build(pip_platform: str, dest: Path, source: Path = LAYER_SOURCE, name: str = "CommonLayer") -> Path:
+    """The built layer `name` (from `source`) for `pip_platform` in `dest`; returns the directory that is /opt/python.
 
     Runs the layer's own Makefile target, the one `sam build` runs (BuildMethod: makefile).
     """
@@ -42,8 +42,8 @@ def build(pip_platform: str, dest: Path) -> Path:
             "make",
             "-s",
             "-C",
-            str(LAYER_SOURCE),
-            "build-CommonLayer",
+            str(source),
+            f"build-{name}",
             f"ARTIFACTS_DIR={dest}",
             f"PIP_PLATFORM={pip_platform}",
             f"PYTHON={sys.executable}",
@@ -54,8 +54,19 @@ def build(pip_platform: str, dest: Path) -> Path:
         check=False,
     )
     if completed.returncode != 0:
-        raise RuntimeError(f"building the layer for {pip_platform} failed:\n{completed.stderr[-3000:]}")
+        raise RuntimeError(f"building the layer {name} for {pip_platform} failed:\n{completed.stderr[-3000:]}")
     return dest / "python"
+
+
+def build_function_layers(pip_platform: str, scratch: Path) -> dict[str, Path]:
+    """Every layer of the template but the common one (the holidays layer), built: logical id -> its python/."""
+    from local import template
+
+    return {
+        name: build(pip_platform, scratch / f"layer-{name}-{pip_platform}", source, name)
+        for name, source in template.layers().items()
+        if source != LAYER_SOURCE
+    }
 
 
 def runtime_distributions() -> list[str]:

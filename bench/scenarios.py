@@ -16,12 +16,14 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from tests import builders
 from tests.builders import SCHEDULES, closed, custom_hours, schedule, with_event
 
 TENANT = "1234567"
+NEXT_YEAR = datetime.now(UTC).year + 1
 COLLECTION = f"/api/account/{TENANT}/configuration/ac-common/specialoccasion"
 
 
@@ -206,6 +208,17 @@ REQUESTS: dict[str, Request] = {
         "GET", f"{SCHEDULES}/1/effective_hours?from=2026-12-01&to=2026-12-31"
     ),
     "GetOfficeHoursStatusFunction": Request("GET", f"{SCHEDULES}/1/status?at=1798200000"),
+    # The request time is the bench's: next year is always one the public holiday routes take.
+    "ListHolidaysFunction": Request("GET", f"/holidays?country_code=FR&year={NEXT_YEAR}"),
+    "CreateOfficeHoursHolidayExceptionsFunction": Request(
+        "POST",
+        f"{SCHEDULES}/1/office_hours_exceptions/holidays",
+        {"country_code": "FR", "years": [NEXT_YEAR]},
+        status=201,
+    ),
+    "CreateSpecialOccasionHolidaysFunction": Request(
+        "POST", f"{COLLECTION}/holidays", {"countryCode": "FR", "years": [NEXT_YEAR], "timeZone": "Europe/Paris"}
+    ),
 }
 
 

@@ -10,7 +10,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,8 @@ class Environment:
     layer: Path
     runtime: Path
     tracing: bool = False
+    # The layers some functions add to the common one (template.yaml: a function's Layers), by logical id.
+    function_layers: dict[str, Path] = field(default_factory=dict)
 
 
 def lambda_environment(function: str, tracing: bool) -> dict[str, str]:
@@ -106,7 +108,8 @@ def job(
         spec = template.functions()[function]
         module_file, _, _ = spec.handler.rpartition(".")
         handler_file = spec.code_dir / f"{module_file}.py"
-        path = [str(spec.code_dir), str(env.layer), str(env.runtime)]
+        added = [str(env.function_layers[name]) for name in spec.layers]
+        path = [str(spec.code_dir), *added, str(env.layer), str(env.runtime)]
         first = [call.answer() for call in recording.cold if not call.is_token_lookup()]
         then = [call.answer() for call in recording.warm]
         if extra.get("follow_revision"):

@@ -32,9 +32,11 @@ def prepare_process() -> None:
     because the layer's Powertools objects read it once at import; values already in the
     environment win, so a caller can override them.
     """
-    layer = str(template.LAYER_DIR)
-    if layer not in sys.path:
-        sys.path.insert(0, layer)
+    # The common layer, then the layers some functions add (the holidays layer): in one process
+    # every function sees them all; which function may import what is tested against the template.
+    for layer in reversed([str(template.LAYER_DIR), *(str(path) for path in template.layers().values())]):
+        if layer not in sys.path:
+            sys.path.insert(0, layer)
     for name, value in template.global_environment().items():
         # A variable the template leaves empty (AWS_ENDPOINT_URL_DYNAMODB: for `sam local invoke`
         # to set) stays unset: local storage is chosen by local.dynamodb.local_storage.

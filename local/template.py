@@ -15,7 +15,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "template.yaml"
-LAYER_DIR = ROOT / "layers" / "common"
+LAYER_DIR = ROOT / "layers" / "common"  # the Globals' layer; a function's own layers: layers()
 
 # CloudFormation short-form tags, read as their long form ({"Ref": ...}, {"Fn::Sub": ...}).
 _TAGS = (
@@ -80,6 +80,9 @@ class FunctionSpec:
     schedules: tuple[dict[str, Any], ...] = ()
     timeout: int = 3
     memory: int = 128
+    # The logical ids of the layers the function adds to the Globals' (SAM appends a function's
+    # `Layers` to the global ones): the holiday functions' HolidaysLayer.
+    layers: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -131,8 +134,19 @@ def functions(template: dict[str, Any] | None = None) -> dict[str, FunctionSpec]
             schedules=tuple(schedules),
             timeout=int(props.get("Timeout", 3)),
             memory=int(props.get("MemorySize", 128)),
+            layers=tuple(layer["Ref"] for layer in resource.get("Properties", {}).get("Layers", [])),
         )
     return specs
+
+
+def layers(template: dict[str, Any] | None = None) -> dict[str, Path]:
+    """Logical id -> source directory (ContentUri) of every layer; the Globals' is LAYER_DIR."""
+    resources = (template or load())["Resources"]
+    return {
+        name: ROOT / resource["Properties"]["ContentUri"]
+        for name, resource in resources.items()
+        if resource["Type"] == "AWS::Serverless::LayerVersion"
+    }
 
 
 def resolve(value: Any, template: dict[str, Any] | None = None) -> str:

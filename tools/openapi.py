@@ -228,6 +228,7 @@ def _schemas() -> dict[str, Any]:
         }
     schemas.update(_hours_schemas(ID_PATTERN))
     schemas.update(_assignment_lists())
+    schemas.update(_holiday_schemas(ID_PATTERN))
     schemas["Deleted"] = {
         "type": "object",
         "description": "The vendor's delete body (its 2.16 description)",
@@ -330,6 +331,56 @@ def _assignment_lists() -> dict[str, Any]:
             "additionalProperties": False,
             "properties": {"type": list_type, "data": listed},
         },
+    }
+
+
+def _holiday_schemas(id_pattern: str) -> dict[str, Any]:
+    """The public holiday routes' request models and their answers (docs/holidays.md), which are plain dicts."""
+    from pydantic.json_schema import models_json_schema
+
+    from public_holidays import models, office_hours_routes
+
+    _, top = models_json_schema(
+        [(models.NewHolidayExceptions, "validation"), (models.NewHolidayOccasion, "validation")],
+        ref_template="#/components/schemas/{model}",
+    )
+
+    def closed_object(properties: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "object", "required": list(properties), "additionalProperties": False, "properties": properties}
+
+    day = {"type": "string", "format": "date"}
+    code = {"type": ["string", "null"]}
+    return {
+        **top.get("$defs", {}),
+        "Holiday": closed_object({"date": day, "name": {"type": "string"}}),
+        "HolidayList": closed_object(
+            {
+                "type": {"const": office_hours_routes.LIST_TYPE},
+                "country_code": {"type": "string"},
+                "subdivision_code": code,
+                "year": {"type": "integer"},
+                "language": {**code, "description": "The language of the names; null: the library has only one"},
+                "data": {"type": "array", "items": _ref("Holiday")},
+            }
+        ),
+        "SkippedHolidayDate": closed_object(
+            {
+                "exception_date": day,
+                "name": {"type": "string", "description": "The holiday's"},
+                "office_hours_exception_id": {
+                    "type": "string",
+                    "pattern": id_pattern,
+                    "description": "The exception the schedule already has on the date, left as it is",
+                },
+            }
+        ),
+        "HolidayExceptionList": closed_object(
+            {
+                "type": {"const": "office_hours_exception.list"},
+                "data": {"type": "array", "items": _ref("OfficeHoursException")},
+                "skipped": {"type": "array", "items": _ref("SkippedHolidayDate")},
+            }
+        ),
     }
 
 

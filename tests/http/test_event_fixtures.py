@@ -24,6 +24,7 @@ from calendar_exceptions.tokens import TOKEN_FORMAT
 from local import seeds, template
 from local.dynamodb import DEFAULT_PORT
 from tests.builders import exception_answer, occasion
+from tests.holidays_data import FRANCE
 from tests.http.conftest import bearer, env_with
 from tools import events
 
@@ -113,6 +114,11 @@ EXPECTED_BODY: dict[str, Any] = {
         {"type": "admin_office_hours", "admin_id": "1001", "office_hours_schedule_id": "2"},
     ]},
     "GetShiftStatusSkillFunction": {"skillId": 42, "onShift": True, "nextOn": 1797321600000, "nextOff": 1797264000000},
+    # France's public holidays of 2027, in French (tests/holidays_data.py has them too).
+    "ListHolidaysFunction": {
+        "type": "holiday.list", "country_code": "FR", "subdivision_code": None, "year": 2027, "language": "fr",
+        "data": [{"date": day, "name": name} for day, name in FRANCE.holidays],
+    },
     "ApplyAnnualRecurrencesFunction": {
         "time": "2027-03-02T00:05:00Z", "cutoff": "2027-03-01", "candidates": 3, "due": 2, "moved": 2,
         "skipped": 0, "failed": 0, "complete": True, "reported": [],

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import UTC, datetime
 
 import pytest
 
@@ -24,6 +25,7 @@ SCHEDULE = "/office_hours_schedules/1"
 ASSIGNED = "/office_hours_schedules/3"  # team 42's and teammate 456's own schedule
 EXCEPTIONS = f"{SCHEDULE}/office_hours_exceptions"
 CURRENT = {"If-Match": "1"}  # the seeded collections' revision
+NEXT_YEAR = datetime.now(UTC).year + 1  # the preview takes the current year - 1 to + 10
 _FUNCTIONS = template.functions()
 
 # The requests each read-only function answers: (method, path, headers, status, text its body holds).
@@ -115,6 +117,10 @@ REQUESTS: dict[str, list[Request]] = {
     "DeleteOfficeHoursExceptionFunction": [
         ("DELETE", f"{EXCEPTIONS}/2", {}, 404, "not found"),
         ("DELETE", f"{EXCEPTIONS}/1", {}, 200, '"deleted": true'),
+    ],
+    "ListHolidaysFunction": [
+        ("GET", f"/holidays?country_code=FR&year={NEXT_YEAR}", {}, 200, '"name": "Jour de l\'an"'),
+        ("GET", f"/holidays?country_code=XX&year={NEXT_YEAR}", {}, 400, "country_code"),
     ],
 }
 

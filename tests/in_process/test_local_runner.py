@@ -84,7 +84,8 @@ def test_template_deploys_what_operations_expect():
     [table] = [r for r in resources.values() if r["Type"] == "AWS::DynamoDB::Table"]
     assert table["Properties"]["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"] is True
     assert table["Properties"]["DeletionProtectionEnabled"] is True
-    [layer_id] = [name for name, r in resources.items() if r["Type"] == "AWS::Serverless::LayerVersion"]
+    # Every function has the common layer; a function's own layers (the holidays') come on top.
+    [layer_id] = [name for name, path in template.layers(loaded).items() if path == template.LAYER_DIR]
     assert loaded["Globals"]["Function"]["Layers"] == [{"Ref": layer_id}]
     assert loaded["Globals"]["Function"]["Runtime"] in ("python3.12", "python3.13")
     for name, spec in template.functions().items():
@@ -108,7 +109,11 @@ def test_layer_requirements_are_a_pinned_closure_without_what_the_runtime_ships(
 
     from packaging.requirements import Requirement
 
-    pins = dict(line.split("==") for line in _requirement_lines(template.LAYER_DIR / "requirements.txt"))
+    pins = dict(
+        line.split("==")
+        for path in template.layers().values()  # a function's own layers are beside the common one
+        for line in _requirement_lines(path / "requirements.txt")
+    )
     layer = {_distribution_name(name): version for name, version in pins.items()}
     runtime = {_distribution_name(name) for name in _requirement_lines(template.LAYER_DIR / "runtime-provided.txt")}
     assert not layer.keys() & runtime, "the layer would shadow the runtime's copies"
@@ -127,33 +132,49 @@ def test_layer_requirements_are_a_pinned_closure_without_what_the_runtime_ships(
 
 
 def test_the_layer_code_imports_only_what_the_layer_or_the_runtime_ships():
-    import ast
-    import sys
     from importlib import metadata
 
-    shipped = {
-        _distribution_name(line.split("==")[0]) for line in _requirement_lines(template.LAYER_DIR / "requirements.txt")
-    } | {_distribution_name(line) for line in _requirement_lines(template.LAYER_DIR / "runtime-provided.txt")}
+    def pinned(layer_dir) -> set[str]:
+        return {_distribution_name(line.split("==")[0]) for line in _requirement_lines(layer_dir / "requirements.txt")}
+
+    shipped = pinned(template.LAYER_DIR) | {
+        _distribution_name(line) for line in _requirement_lines(template.LAYER_DIR / "runtime-provided.txt")
+    }
+    # A function's own layer (the holidays layer's package) comes on top of the common one: its
+    # code may import what the common layer and the runtime ship, its own requirements, and the
+    # common layer's calendar_exceptions.
+    packages = {template.LAYER_DIR / "calendar_exceptions": shipped}
+    for layer_dir in template.layers().values():
+        if layer_dir != template.LAYER_DIR:
+            packages |= {package.parent: shipped | pinned(layer_dir) for package in layer_dir.glob("*/__init__.py")}
     owners = metadata.packages_distributions()
-    for source in (template.LAYER_DIR / "calendar_exceptions").rglob("*.py"):
+    for package, allowed in packages.items():
+        _imports_only(package, allowed, owners)
+
+
+def _imports_only(package, allowed, owners) -> None:
+    import ast
+    import sys
+
+    for source in package.rglob("*.py"):
         for node in ast.walk(ast.parse(source.read_text())):
             names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
             if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 names = [node.module]
             for name in names:
                 top = name.split(".")[0]
-                if top in sys.stdlib_module_names or top == "calendar_exceptions":
+                if top in sys.stdlib_module_names or top in ("calendar_exceptions", package.name):
                     continue
-                assert {_distribution_name(d) for d in owners.get(top, [])} & shipped, f"{source.name}: {name}"
+                assert {_distribution_name(d) for d in owners.get(top, [])} & allowed, f"{source.name}: {name}"
 
 
-def test_the_layer_is_built_by_its_makefile():
+def test_every_layer_is_built_by_its_makefile():
     resources = template.load()["Resources"]
-    [layer] = [r for r in resources.values() if r["Type"] == "AWS::Serverless::LayerVersion"]
-    assert layer["Metadata"]["BuildMethod"] == "makefile"
-    makefile = (template.LAYER_DIR / "Makefile").read_text()
-    assert "build-CommonLayer:" in makefile
-    assert "--no-deps" in makefile and "compileall" in makefile
+    for name, layer_dir in template.layers().items():
+        assert resources[name]["Metadata"]["BuildMethod"] == "makefile"
+        makefile = (layer_dir / "Makefile").read_text()
+        assert f"build-{name}:" in makefile
+        assert "--no-deps" in makefile and "compileall" in makefile
 
 
 PUBLISH_ROUNDS = 20_000

@@ -45,8 +45,9 @@ if TYPE_CHECKING:
     from calendar_exceptions.office_hours.models import OfficeHoursException, Schedule
 
 
-def issue_id(table: str, workspace: str, kind: IdKind) -> dict[str, Any]:
-    """Raise the workspace's counter of `kind` by one, unconditionally, returning the whole item.
+def issue_id(table: str, workspace: str, kind: IdKind, count: int = 1) -> dict[str, Any]:
+    """Raise the workspace's counter of `kind` by one (by `count` for as many ids at once: the
+    last `count` values up to the new one), unconditionally, returning the whole item.
 
     An atomic ADD never fails and never makes concurrent creates contend: each gets its own
     value (rules.issued_id). The conditional writes of the create follow in their own
@@ -57,7 +58,7 @@ def issue_id(table: str, workspace: str, kind: IdKind) -> dict[str, Any]:
         "Key": ids_key(workspace),
         "UpdateExpression": "ADD #kind :one",
         "ExpressionAttributeNames": {"#kind": kind},
-        "ExpressionAttributeValues": {":one": {"N": "1"}},
+        "ExpressionAttributeValues": {":one": {"N": str(count)}},
         "ReturnValues": "ALL_NEW",
     }
 
@@ -223,6 +224,18 @@ def claim_date(table: str, workspace: str, holder: DateHolder) -> dict[str, Any]
             "Item": claim_item(workspace, holder),
             "ConditionExpression": "attribute_not_exists(pk)",
             "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
+        }
+    }
+
+
+def date_held(table: str, workspace: str, holder: DateHolder) -> dict[str, Any]:
+    """The check, in a transaction, that `holder` still holds its date (a holiday import skips that date)."""
+    return {
+        "ConditionCheck": {
+            "TableName": table,
+            "Key": date_claim_key(workspace, holder.office_hours_schedule_id, holder.exception_date),
+            "ConditionExpression": "exception_id = :id",
+            "ExpressionAttributeValues": {":id": {"S": holder.id}},
         }
     }
 
