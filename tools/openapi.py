@@ -119,6 +119,8 @@ def operation(declared: Any) -> dict[str, Any]:
     result["parameters"] = path_parameters + [p for p in declared.parameters if p.get("in") != "path"]
     if declared.request_body is not None:
         result["requestBody"] = declared.request_body
+    if declared.security is not None:
+        result["security"] = declared.security
     result["responses"] = {str(status): response for status, response in sorted(declared.responses.items())}
     return result
 

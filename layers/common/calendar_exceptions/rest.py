@@ -167,6 +167,8 @@ class Route:
         self.responses: dict[int, dict[str, Any]] = openapi.get("responses") or {}
         self.parameters: list[dict[str, Any]] = openapi.get("parameters") or []
         self.request_body: dict[str, Any] | None = openapi.get("request_body")
+        # None: the document's (a bearer token); [] for a route that takes none (the public feed routes).
+        self.security: list[dict[str, Any]] | None = openapi.get("security")
         # camelCase of the handler's name: list_special_occasions -> listSpecialOccasions.
         first, *rest = func.__name__.split("_")
         self.operation_id: str = openapi.get("operation_id") or first + "".join(part.title() for part in rest)
@@ -199,6 +201,7 @@ class RestResolver:
         operation_id: str | None = None,
         parameters: list[dict[str, Any]] | None = None,
         request_body: dict[str, Any] | None = None,
+        security: list[dict[str, Any]] | None = None,
     ) -> Callable[[Handler], Handler]:
         """Register the handler of `method` on `rule`, with what the OpenAPI document says of it.
 
@@ -206,7 +209,8 @@ class RestResolver:
         camelCase) and `responses` (status -> OpenAPI Response or Reference object) as
         Powertools takes them; `parameters` (OpenAPI Parameter or Reference objects; a path
         parameter not listed is a string) and `request_body` (an OpenAPI Request Body
-        object). Plain dicts, so that declaring a route imports nothing.
+        object), `security` (OpenAPI Security Requirements; `[]`: no token). Plain dicts, so
+        that declaring a route imports nothing.
         """
         openapi = {
             "summary": summary,
@@ -215,6 +219,7 @@ class RestResolver:
             "operation_id": operation_id,
             "parameters": parameters,
             "request_body": request_body,
+            "security": security,
         }
 
         def register(handler: Handler) -> Handler:
