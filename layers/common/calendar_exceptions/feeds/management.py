@@ -10,7 +10,6 @@ answered only by its create, once: lists never hold them. Nothing here imports p
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from typing import Any
@@ -35,7 +34,6 @@ ERROR_TYPE = "feeds"
 _DIGITS = re.compile(r"[0-9]{1,18}")
 
 
-@functools.cache
 def store() -> FeedStore:
     return FeedStore(dynamodb_client(), table_name())
 

@@ -10,7 +10,6 @@ name: "Closed", "Changed hours"), with the date's open hours in its description.
 
 from __future__ import annotations
 
-import functools
 from datetime import date, timedelta
 from typing import Any
 
@@ -28,7 +27,6 @@ WINDOW_DATES = 366
 ALSO = ("name", "version", "updated_at")
 
 
-@functools.cache
 def _repository() -> HoursRepository:
     return HoursRepository(dynamodb_client(), table_name())
 

@@ -17,7 +17,6 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from typing import Any
 
@@ -45,7 +44,6 @@ _FEED_API = "feed_api"
 _NOT_FOUND_MESSAGE = "No such feed"
 
 
-@functools.cache
 def _store() -> FeedStore:
     return FeedStore(dynamodb_client(), table_name())
 
