@@ -28,9 +28,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "layers" / "common")]
 os.environ.setdefault("POWERTOOLS_LOG_LEVEL", "ERROR")
 os.environ.setdefault("POWERTOOLS_METRICS_DISABLED", "true")
 
-from bench import costs, hours, layer, memory, scenarios, scheduler, timing  # noqa: E402
+from bench import costs, feeds, hours, layer, memory, scenarios, scheduler, timing  # noqa: E402
 
-SECTIONS = ("cold", "warm", "costs", "scheduler", "size", "memory", "hours")
+SECTIONS = ("cold", "warm", "costs", "scheduler", "size", "memory", "hours", "feeds")
 COLD_GOAL = 1.3
 WARM_GOAL = 2.0
 LAYER_GOAL = 15 * 1000 * 1000  # the stricter reading of "15 MB"
@@ -113,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
         scratch = Path(scratch_dir)
         print("Building the layer for this machine and recording the requests against moto ...", flush=True)
         host_layer = args.layer or layer.build(layer.host_platform(), scratch / "layer-host")
-        env = timing.Environment(host_layer, layer.runtime(scratch / "runtime"))
+        feeds_layer = layer.build(layer.host_platform(), scratch / "feeds-layer-host", "FeedsLayer")
+        env = timing.Environment(host_layer, layer.runtime(scratch / "runtime"), feeds_layer=feeds_layer)
         with contextlib.redirect_stdout(io.StringIO()):
             bench = scenarios.Bench()
             recordings = Recordings(bench)
@@ -138,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
             report.add("6. Memory", memory_section(env, recordings))
         if "hours" in only:
             report.add("7. Hours engine", hours_section())
+        if "feeds" in only:
+            report.add("8. Feed calendars", feeds.INTRO + "\n\n" + table(feeds.HEADER, feeds.measure()))
 
     elapsed = time.monotonic() - started
     write(args.output, report, elapsed, every_section=only >= set(SECTIONS))
@@ -165,7 +168,7 @@ def cold_section(env, recordings, bare_calls, args) -> str:
     if not args.functions:
         extra[scenarios.SCHEDULER] = timing.job(env, scenarios.SCHEDULER, recordings[scenarios.SCHEDULER])
         extra[PUT_ROW] = timing.job(env, put.function, put)
-        traced_env = timing.Environment(env.layer, env.runtime, tracing=True)
+        traced_env = dataclasses.replace(env, tracing=True)
         extra[TRACED_ROW] = timing.job(traced_env, put.function, put)
     bare = timing.job(env, timing.BARE_NAME, put, bare_calls)
     results = timing.cold_starts({**jobs, **extra}, bare, args.repetitions, args.cold_runs, progress=print)
@@ -205,7 +208,8 @@ def cold_section(env, recordings, bare_calls, args) -> str:
         "starts each. A cold start is a fresh interpreter with the function's code and the built layer on the path "
         "(Lambda's order): it imports the handler, makes its DynamoDB client and answers one request that fails "
         "authentication (a well-formed token that was never minted: one GetItem, nothing found, 401), DynamoDB "
-        "answered at the botocore layer. Each cold start is alternated with one of the bare handler's "
+        "answered at the botocore layer (the public feed routes, which take no token: a well-formed secret never "
+        "issued, one GetItem, 404). Each cold start is alternated with one of the bare handler's "
         "(bench/bare.py: boto3, one PutItem). *× bare*: in each run, the median of a function's totals (spawn to "
         "answer) over the median of the bare totals alternated with them; the median of the runs, and in brackets "
         "the lowest and the highest run. *CPU × bare*: the same for the CPU time the interpreter used up to the "
@@ -331,6 +335,10 @@ def size_section(scratch: Path) -> str:
     total, files = layer.tree_size(built.parent)
     size = f"{total / 1024 / 1024:.1f} MiB ({total:,} bytes)"
     rows = [["CommonLayer (unzipped)", size, str(files), verdict(total < LAYER_GOAL)]]
+    feeds = layer.build(layer.ARM64, scratch / "feeds-layer-arm64", "FeedsLayer")
+    feeds_total, feeds_files = layer.tree_size(feeds.parent)
+    feeds_size = f"{feeds_total / 1024 / 1024:.1f} MiB ({feeds_total:,} bytes)"
+    rows.append(["FeedsLayer (unzipped; GetFeedCalendarFunction only)", feeds_size, str(feeds_files), ""])
     for name, spec in template.functions().items():
         size, count = layer.tree_size(spec.code_dir)
         rows.append([name, f"{size / 1024:.1f} KiB", str(count), ""])

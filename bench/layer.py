@@ -3,7 +3,8 @@
 `build(platform, dest)` builds the layer with the Makefile target `sam build` runs for it
 (layers/common/Makefile), into `dest/python` (the layer's `/opt/python`). The bench builds it twice:
 for this machine, to run the handlers on it, and for arm64 (the functions' architecture),
-to report the deployment size.
+to report the deployment size. `name="FeedsLayer"` builds the feeds layer (icalendar) the same
+way, which only the functions listing it in their `Layers` (`own_layers`) have.
 
 `runtime(dest)` makes the directory that stands for the runtime's `/var/runtime`: the
 packages the Lambda Python runtime ships (boto3 and what it needs), linked from this
@@ -29,11 +30,14 @@ def host_platform() -> str:
     return f"manylinux2014_{platform.machine()}"
 
 
-def build(pip_platform: str, dest: Path) -> Path:
-    """The built layer for `pip_platform` in `dest`; returns the directory that is /opt/python.
+def build(pip_platform: str, dest: Path, name: str = "CommonLayer") -> Path:
+    """The built layer `name` for `pip_platform` in `dest`; returns the directory that is /opt/python.
 
     Runs the layer's own Makefile target, the one `sam build` runs (BuildMethod: makefile).
     """
+    from local import template
+
+    source = ROOT / template.load()["Resources"][name]["Properties"]["ContentUri"]
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
@@ -42,8 +46,8 @@ def build(pip_platform: str, dest: Path) -> Path:
             "make",
             "-s",
             "-C",
-            str(LAYER_SOURCE),
-            "build-CommonLayer",
+            str(source),
+            f"build-{name}",
             f"ARTIFACTS_DIR={dest}",
             f"PIP_PLATFORM={pip_platform}",
             f"PYTHON={sys.executable}",
@@ -56,6 +60,14 @@ def build(pip_platform: str, dest: Path) -> Path:
     if completed.returncode != 0:
         raise RuntimeError(f"building the layer for {pip_platform} failed:\n{completed.stderr[-3000:]}")
     return dest / "python"
+
+
+def own_layers(function: str) -> list[str]:
+    """The layers `function` lists itself (template.yaml), which Lambda adds after the global one."""
+    from local import template
+
+    properties = template.load()["Resources"].get(function, {}).get("Properties", {})
+    return [layer["Ref"] for layer in properties.get("Layers", [])]
 
 
 def runtime_distributions() -> list[str]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bench import layer
 from bench.scenarios import Call, Recording
 
 CHILD = Path(__file__).resolve().parent / "child.py"
@@ -31,6 +32,7 @@ class Environment:
     layer: Path
     runtime: Path
     tracing: bool = False
+    feeds_layer: Path | None = None  # FeedsLayer (icalendar), for the functions that list it
 
 
 def lambda_environment(function: str, tracing: bool) -> dict[str, str]:
@@ -106,7 +108,11 @@ def job(
         spec = template.functions()[function]
         module_file, _, _ = spec.handler.rpartition(".")
         handler_file = spec.code_dir / f"{module_file}.py"
-        path = [str(spec.code_dir), str(env.layer), str(env.runtime)]
+        path = [str(spec.code_dir), str(env.layer)]
+        if "FeedsLayer" in layer.own_layers(function):
+            assert env.feeds_layer is not None, f"{function} needs the feeds layer"
+            path.append(str(env.feeds_layer))
+        path.append(str(env.runtime))
         first = [call.answer() for call in recording.cold if not call.is_token_lookup()]
         then = [call.answer() for call in recording.warm]
         if extra.get("follow_revision"):

@@ -6,7 +6,7 @@ The only function that builds calendars, and so the only one that imports `icale
 
 from calendar_exceptions.entrypoint import api_gateway_handler
 from calendar_exceptions.feeds import liveperson_source, office_hours_source, public
-from calendar_exceptions.feeds.calendar import document
+from calendar_exceptions.feeds.calendar import kept_document
 from calendar_exceptions.feeds.links import OFFICE_HOURS
 
 api = public.PublicApi()
@@ -30,10 +30,11 @@ app = api.app
 def get_feed_calendar(secret: str):
     link = public.feed_link(app, secret)
     if link.api == OFFICE_HOURS:
-        built = office_hours_source.calendar(link, public.office_hours_at(app))
+        key, calendar = office_hours_source.calendar(link, public.office_hours_at(app))
     else:
-        built = liveperson_source.calendar(link, public.liveperson_at(app) // 1000)
-    return public.conditional(app, document(built).decode(), public.CALENDAR_TYPE, public.CALENDAR_MAX_AGE)
+        key, calendar = liveperson_source.calendar(link, public.liveperson_at(app) // 1000)
+    text = kept_document(key, calendar).decode()
+    return public.conditional(app, text, public.CALENDAR_TYPE, public.CALENDAR_MAX_AGE)
 
 
 lambda_handler = api_gateway_handler(api)

@@ -8,11 +8,16 @@ The document: PRODID, VERSION, CALSCALE, the calendar's name (X-WR-CALNAME, NAME
 VTIMEZONE for the zone its local times use, covering the window; the open periods as weekly
 series and single events (series.py), and an all-day event (DTEND;VALUE=DATE exclusive) for
 each date an exception or a special occasion governs. Every component has its UID,
-SEQUENCE and DTSTAMP (the last change of what it comes from; LAST-MODIFIED the same).
+SEQUENCE and DTSTAMP (the last change of what it comes from), and nothing optional but an
+all-day event's TRANSP (it blocks no time) and DESCRIPTION (changed hours): icalendar's
+writing costs about 50 µs a property, the most of a calendar's time (bench/feeds.py).
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from icalendar import Calendar, Event, Timezone, vDuration, vRecur
@@ -25,8 +30,32 @@ REFRESH = timedelta(hours=1)
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
-def document(calendar: FeedCalendar) -> bytes:
-    """The calendar's iCalendar text, UTF-8, CRLF line ends."""
+# Documents an environment keeps, by the digest of what they are built from (series.source_key): a calendar
+# asked for again before anything it shows changed (a subscribed client's next poll, another subscriber)
+# costs its reads and the digest, not its writing. A change of the stored values, of the link's source or of
+# the window's first date is another key; the least recently used go first.
+KEPT_DOCUMENTS = 16
+_kept: OrderedDict[str, bytes] = OrderedDict()
+_kept_lock = threading.Lock()
+
+
+def kept_document(key: str, calendar: Callable[[], FeedCalendar]) -> bytes:
+    """The document of `calendar()`, written once for `key` while this environment keeps it."""
+    with _kept_lock:
+        found = _kept.get(key)
+        if found is not None:
+            _kept.move_to_end(key)
+            return found
+    written = document(calendar())
+    with _kept_lock:
+        _kept[key] = written
+        while len(_kept) > KEPT_DOCUMENTS:
+            _kept.popitem(last=False)
+    return written
+
+
+def document(calendar: FeedCalendar, weekly: bool = True) -> bytes:
+    """The calendar's iCalendar text, UTF-8, CRLF line ends (`weekly=False`: no series, as series.events)."""
     zone = calendar.zone
     built = Calendar()
     built.add("prodid", PRODID)
@@ -39,7 +68,7 @@ def document(calendar: FeedCalendar) -> bytes:
     built.add("x-published-ttl", vDuration(REFRESH))
     first, last = calendar.first - timedelta(days=7), calendar.last + timedelta(days=7)
     built.add_component(Timezone.from_tzinfo(zone, tzid=zone.key, first_date=first, last_date=last))
-    series, singles = events(calendar)
+    series, singles = events(calendar, weekly)
     for found in series:
         event = _event(found.uid, calendar.open_summary, found.provenance)
         event.add("dtstart", found.start.replace(tzinfo=zone))
@@ -47,7 +76,8 @@ def document(calendar: FeedCalendar) -> bytes:
         rule = vRecur(freq="WEEKLY", byday=[_WEEKDAYS[w] for w in found.weekdays], until=found.until)
         event.add("rrule", rule)
         if found.exdates:
-            event.add("exdate", [day.replace(tzinfo=zone) for day in found.exdates])
+            # Local times with their zone's TZID given once: icalendar would look the zone up for each value.
+            event.add("exdate", found.exdates, parameters={"TZID": zone.key})
         built.add_component(event)
     for found in singles:
         event = _event(found.uid, calendar.open_summary, found.provenance)
@@ -70,9 +100,7 @@ def _event(found_uid: str, summary: str, provenance, sequence: int = 0, stamp: i
         sequence, stamp = provenance.sequence, provenance.stamp
     event = Event()
     event.add("uid", found_uid)
-    changed = datetime.fromtimestamp(stamp, UTC)
-    event.add("dtstamp", changed)
-    event.add("last-modified", changed)
+    event.add("dtstamp", datetime.fromtimestamp(stamp, UTC))
     event.add("sequence", sequence)
     event.add("summary", summary)
     return event

@@ -17,13 +17,14 @@ LivePerson objects carry no time of change: DTSTAMP is the window's start.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from calendar_exceptions import primitives
 from calendar_exceptions.feeds.links import FeedLink
-from calendar_exceptions.feeds.series import DayMark, FeedCalendar, Provenance
+from calendar_exceptions.feeds.series import DayMark, FeedCalendar, Provenance, source_key
 from calendar_exceptions.hours.local_time import local_date, minute_instant
 from calendar_exceptions.liveperson.account_config.defaults import read_defaults_and_revisions
 from calendar_exceptions.liveperson.shift_status.occurrences import Window
@@ -59,9 +60,12 @@ def status(link: FeedLink, at: int) -> dict[str, Any]:
     return {"skillId": link.skill_id, "onShift": found.on_shift, "nextOn": found.next_on, "nextOff": found.next_off}
 
 
-def calendar(link: FeedLink, now: int) -> FeedCalendar:
+def calendar(link: FeedLink, now: int) -> tuple[str, Callable[[], FeedCalendar]]:
+    """What the link's calendar is built from, as a key (series.source_key), and how to build it."""
     name = f"Account {link.tenant}" + ("" if link.skill_id is None else f", skill {link.skill_id}")
-    return calendar_of(skill_sources(link.tenant, link.skill_id), name, link.scope(), now)
+    sources = skill_sources(link.tenant, link.skill_id)
+    key = source_key(link.scope(), name, local_date(now, _zone(sources)), sources)
+    return key, lambda: calendar_of(sources, name, link.scope(), now)
 
 
 def calendar_of(sources: SkillSources, name: str, scope: str, now: int) -> FeedCalendar:

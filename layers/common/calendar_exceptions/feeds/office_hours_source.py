@@ -10,13 +10,16 @@ name: "Closed", "Changed hours"), with the date's open hours in its description.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
+from calendar_exceptions import primitives
 from calendar_exceptions.errors import NotFound
 from calendar_exceptions.feeds.links import FeedLink
-from calendar_exceptions.feeds.series import DayMark, FeedCalendar, Provenance
+from calendar_exceptions.feeds.series import DayMark, FeedCalendar, Provenance, source_key
 from calendar_exceptions.hours.intervals import union
+from calendar_exceptions.hours.local_time import local_date
 from calendar_exceptions.office_hours import rules
 from calendar_exceptions.office_hours.hours.reads import HoursRepository, StoredHours
 from calendar_exceptions.office_hours.hours.service import ScheduleHoursService, hours_of
@@ -36,11 +39,14 @@ def status(link: FeedLink, at: int) -> dict[str, Any]:
     return ScheduleHoursService(_repository()).status(link.tenant, link.office_hours_schedule_id or "", at)
 
 
-def calendar(link: FeedLink, now: int) -> FeedCalendar:
+def calendar(link: FeedLink, now: int) -> tuple[str, Callable[[], FeedCalendar]]:
+    """What the link's calendar is built from, as a key (series.source_key), and how to build it."""
     stored = _repository().stored_hours(link.tenant, link.office_hours_schedule_id or "", ALSO)
     if stored is None:
         raise NotFound("No such feed")
-    return calendar_of(stored, link.scope(), now)
+    today = local_date(now, primitives.zone(stored.schedule["time_zone_name"]))
+    key = source_key(link.scope(), today, stored.schedule, stored.exceptions)
+    return key, lambda: calendar_of(stored, link.scope(), now)
 
 
 def calendar_of(stored: StoredHours, scope: str, now: int) -> FeedCalendar:
@@ -68,17 +74,30 @@ def calendar_of(stored: StoredHours, scope: str, now: int) -> FeedCalendar:
             )
         )
 
+    # The exception governing each date of the window and the day around it, and each span's answer once:
+    # the series of a schedule mostly share theirs.
+    governing = {day.date: day.replacement for day in days}
+    known: dict[tuple[date, date], Provenance] = {}
+
     def provenance(from_date: date, to_date: date) -> Provenance:
+        found = known.get((from_date, to_date))
+        if found is not None:
+            return found
         ids = sorted(
-            {found.source_id for d in _dates(from_date, to_date) if (found := hours.replacement(d)) is not None},
+            {
+                replacement.source_id
+                for d in _dates(from_date, to_date)
+                if (replacement := governing[d] if d in governing else hours.replacement(d)) is not None
+            },
             key=int,
         )
         shaping = [schedule, *(exceptions[i] for i in ids)]
-        return Provenance(
+        found = known[(from_date, to_date)] = Provenance(
             "x" + ",".join(ids),
             sum(item.get("version", 0) for item in shaping),
             max(item["updated_at"] for item in shaping),
         )
+        return found
 
     return FeedCalendar(schedule["name"], hours.zone, first, last, periods, "Open", marks, scope, provenance)
 

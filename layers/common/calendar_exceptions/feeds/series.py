@@ -29,6 +29,7 @@ of what it shaped (a subscribed calendar replaces them: never duplicates).
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
@@ -93,14 +94,17 @@ class Single(NamedTuple):
     provenance: Provenance
 
 
-def events(calendar: FeedCalendar) -> tuple[list[Series], list[Single]]:
-    """The weekly series and single events that expand to exactly `calendar.periods`."""
+def events(calendar: FeedCalendar, weekly: bool = True) -> tuple[list[Series], list[Single]]:
+    """The weekly series and single events that expand to exactly `calendar.periods`.
+
+    `weekly=False`: one event per period, no series (the alternative the bench measures).
+    """
     zone = calendar.zone
     groups: dict[tuple[time, int], dict[date, tuple[int, int]]] = defaultdict(dict)
     singles: list[tuple[int, int]] = []
     for start, end in calendar.periods:
         local = datetime.fromtimestamp(start, zone).replace(tzinfo=None)
-        if local_instant(local, zone) != start:
+        if not weekly or local_instant(local, zone) != start:
             singles.append((start, end))
             continue
         groups[(local.time(), end - start)][local.date()] = (start, end)
@@ -114,6 +118,13 @@ def events(calendar: FeedCalendar) -> tuple[list[Series], list[Single]]:
             series.append(_series(calendar, at, length, chosen, sorted(d for d in dated if d.weekday() in chosen)))
     singles.sort()
     return series, [_single(calendar, start, end) for start, end in singles]
+
+
+def source_key(*parts: object) -> str:
+    """A digest of everything a calendar is built from (the values read, the link's scope, the window's first
+    date): the key under which an environment keeps the document it wrote (calendar.kept_document)."""
+    text = json.dumps(parts, sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def local_instant(local: datetime, zone: ZoneInfo) -> int:
