@@ -10,10 +10,12 @@ Items (layout):
 
 Every write is one transaction with its conditions: a link is created with its look-up only
 if the schedule exists and lists fewer than MAX_LINKS (a LivePerson account: MAX_ACCOUNT_LINKS),
-and revoked with its look-up only if it is still listed. Creating or revoking an office hours
-link raises the schedule's `version`, so that the schedule's delete, conditional on the version
-it read, deletes the look-ups of exactly the links listed then (schedule_repository), in its
-own transaction. Reads are strongly consistent: a revoked link is unknown to the next request.
+and revoked with its look-up only if it is still listed (a create that meets another
+transaction on its items is tried again until the function's deadline, as every create is).
+Creating or revoking an office hours link raises the schedule's `version`, so that the
+schedule's delete, conditional on the version it read, deletes the look-ups of exactly the
+links listed then (schedule_repository), in its own transaction. Reads are strongly
+consistent: a revoked link is unknown to the next request.
 """
 
 from __future__ import annotations
@@ -117,7 +119,7 @@ class FeedStore:
                 raise RuntimeError(f"feed secret hash {hash_hex[:16]} is stored twice")
             return link
 
-        return retry_contended(attempt, _contended)
+        return retry_contended(attempt, _contended, until_deadline=True)
 
     def office_hours_links(self, workspace: str, schedule_id: str) -> list[ListedLink]:
         """The schedule's links by id; 404 without the schedule."""
@@ -200,7 +202,7 @@ class FeedStore:
                 raise RuntimeError(f"feed id {feed_id} or its secret's hash is stored twice: {found}")
             return link
 
-        return retry_contended(attempt, _contended)
+        return retry_contended(attempt, _contended, until_deadline=True)
 
     def liveperson_links(self, account: str) -> list[dict[str, Any]]:
         """The account's links as stored (`id`, `skillId` when not null, `createdAt`, `hash`), by id."""
