@@ -17,10 +17,11 @@ from typing import Any
 from calendar_exceptions import clock, openapi
 from calendar_exceptions.errors import InvalidInput, echo
 from calendar_exceptions.feeds.links import FeedLink, ListedLink, urls
-from calendar_exceptions.feeds.store import FeedStore
+from calendar_exceptions.feeds.store import FeedStore, feed_not_found
 from calendar_exceptions.http_errors import register_error_handlers
 from calendar_exceptions.liveperson.account_config.api import _supported_version as supported_version
 from calendar_exceptions.liveperson.http import LivePersonErrorFormat, path_account_is_the_callers
+from calendar_exceptions.office_hours.rules import ID_PATTERN
 from calendar_exceptions.rest import APPLICATION_JSON, Response, RestResolver
 from calendar_exceptions.storage import dynamodb_client, table_name
 from calendar_exceptions.tenancy import authentication
@@ -35,6 +36,7 @@ _DIGITS = re.compile(r"[0-9]{1,18}")
 
 
 def store() -> FeedStore:
+    """The links' storage on this environment's client (a store holds nothing else: made per request)."""
     return FeedStore(dynamodb_client(), table_name())
 
 
@@ -46,7 +48,9 @@ def request_time(app: RestResolver) -> float:
 # --- office hours ---------------------------------------------------------------------------------
 
 
-def office_hours_feed(link: FeedLink | ListedLink, schedule_id: str, secret: str | None = None, event: Any = None):
+def office_hours_feed(
+    link: FeedLink | ListedLink, schedule_id: str, secret: str | None = None, event: Any = None
+) -> dict[str, Any]:
     """An `office_hours_feed` object; with the URLs only when `secret` is given (the create's answer)."""
     answer: dict[str, Any] = {"type": OFFICE_HOURS_TYPE, "id": link.feed_id, "office_hours_schedule_id": schedule_id}
     if secret is not None:
@@ -57,9 +61,6 @@ def office_hours_feed(link: FeedLink | ListedLink, schedule_id: str, secret: str
 
 def feed_id(value: str) -> str:
     """An office hours feed id as issued ("1", "2", ...); anything else names no feed (404)."""
-    from calendar_exceptions.feeds.store import feed_not_found
-    from calendar_exceptions.office_hours.rules import ID_PATTERN
-
     if not re.fullmatch(ID_PATTERN, value):
         raise feed_not_found(value)
     return value
