@@ -28,9 +28,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "layers" / "common")]
 os.environ.setdefault("POWERTOOLS_LOG_LEVEL", "ERROR")
 os.environ.setdefault("POWERTOOLS_METRICS_DISABLED", "true")
 
-from bench import costs, hours, layer, memory, scenarios, scheduler, timing  # noqa: E402
+from bench import costs, feeds, hours, layer, memory, scenarios, scheduler, timing  # noqa: E402
 
-SECTIONS = ("cold", "warm", "costs", "scheduler", "size", "memory", "hours")
+SECTIONS = ("cold", "warm", "costs", "scheduler", "size", "memory", "hours", "feeds")
 COLD_GOAL = 1.3
 WARM_GOAL = 2.0
 LAYER_GOAL = 15 * 1000 * 1000  # the stricter reading of "15 MB"
@@ -139,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
             report.add("6. Memory", memory_section(env, recordings))
         if "hours" in only:
             report.add("7. Hours engine", hours_section())
+        if "feeds" in only:
+            report.add("8. Feed calendars", feeds.INTRO + "\n\n" + table(feeds.HEADER, feeds.measure()))
 
     elapsed = time.monotonic() - started
     write(args.output, report, elapsed, every_section=only >= set(SECTIONS))
@@ -219,7 +221,8 @@ def cold_section(env, recordings, bare_calls, args) -> str:
         "starts each. A cold start is a fresh interpreter with the function's code and the built layer on the path "
         "(Lambda's order): it imports the handler, makes its DynamoDB client and answers one request that fails "
         "authentication (a well-formed token that was never minted: one GetItem, nothing found, 401), DynamoDB "
-        "answered at the botocore layer. Each cold start is alternated with one of the bare handler's "
+        "answered at the botocore layer (the public feed routes, which take no token: a well-formed secret never "
+        "issued, one GetItem, 404). Each cold start is alternated with one of the bare handler's "
         "(bench/bare.py: boto3, one PutItem). *× bare*: in each run, the median of a function's totals (spawn to "
         "answer) over the median of the bare totals alternated with them; the median of the runs, and in brackets "
         "the lowest and the highest run. *CPU × bare*: the same for the CPU time the interpreter used up to the "

@@ -3,7 +3,8 @@
 `build(platform, dest)` builds the layer with the Makefile target `sam build` runs for it
 (layers/common/Makefile), into `dest/python` (the layer's `/opt/python`). The bench builds it twice:
 for this machine, to run the handlers on it, and for arm64 (the functions' architecture),
-to report the deployment size.
+to report the deployment size. `name="FeedsLayer"` builds the feeds layer (icalendar) the same
+way, which only the functions listing it in their `Layers` (`own_layers`) have.
 
 `runtime(dest)` makes the directory that stands for the runtime's `/var/runtime`: the
 packages the Lambda Python runtime ships (boto3 and what it needs), linked from this
@@ -34,6 +35,9 @@ def build(pip_platform: str, dest: Path, source: Path = LAYER_SOURCE, name: str 
 
     Runs the layer's own Makefile target, the one `sam build` runs (BuildMethod: makefile).
     """
+    from local import template
+
+    source = ROOT / template.load()["Resources"][name]["Properties"]["ContentUri"]
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)

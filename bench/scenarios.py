@@ -171,11 +171,23 @@ class Bench:
 
 
 def seed(world: World, occasions: int = 2) -> None:
-    """Occasions 1..n at revision 1; schedule "1" with exceptions "1" (2026-12-24) and "2" (2026-12-25)."""
+    """Occasions 1..n at revision 1; schedule "1" with exceptions "1" (2026-12-24) and "2" (2026-12-25);
+    feed link 1 of the schedule and feed link 1 of the account, of the secrets FEED_SECRETS."""
     world.call(Request("POST", COLLECTION, [occasion(f"Occasion {i}") for i in range(1, occasions + 1)]))
     world.call(Request("POST", SCHEDULES, schedule(), status=201))
     world.call(Request("POST", f"{SCHEDULES}/1/office_hours_exceptions", custom_hours("2026-12-24"), status=201))
     world.call(Request("POST", f"{SCHEDULES}/1/office_hours_exceptions", closed("2026-12-25"), status=201))
+    from calendar_exceptions.feeds.links import secret_hash
+    from calendar_exceptions.feeds.store import FeedStore
+
+    feeds = FeedStore(world.client, world.table)
+    feeds.create_office_hours(TENANT, "1", secret_hash(FEED_SECRETS["office_hours"]), 1_795_262_400)
+    feeds.create_liveperson(TENANT, None, secret_hash(FEED_SECRETS["liveperson"]), 1_795_262_400_000)
+
+
+# The secrets of the seeded feed links (the routes draw random ones); one never issued.
+FEED_SECRETS = {"office_hours": "cexf_" + "o" * 43, "liveperson": "cexf_" + "l" * 43, "unknown": "cexf_" + "u" * 43}
+FEEDS = f"/api/account/{TENANT}/shift-status/feeds"
 
 
 EXCEPTION = f"{SCHEDULES}/1/office_hours_exceptions/1"
@@ -219,6 +231,14 @@ REQUESTS: dict[str, Request] = {
     "CreateSpecialOccasionHolidaysFunction": Request(
         "POST", f"{COLLECTION}/holidays", {"countryCode": "FR", "years": [NEXT_YEAR], "timeZone": "Europe/Paris"}
     ),
+    "CreateOfficeHoursFeedFunction": Request("POST", f"{SCHEDULES}/1/feeds", status=201),
+    "ListOfficeHoursFeedsFunction": Request("GET", f"{SCHEDULES}/1/feeds"),
+    "DeleteOfficeHoursFeedFunction": Request("DELETE", f"{SCHEDULES}/1/feeds/1"),
+    "CreateShiftStatusFeedFunction": Request("POST", FEEDS, {"skillId": None}),
+    "ListShiftStatusFeedsFunction": Request("GET", FEEDS),
+    "DeleteShiftStatusFeedFunction": Request("DELETE", f"{FEEDS}/1"),
+    "GetFeedStatusFunction": Request("GET", f"/feeds/{FEED_SECRETS['office_hours']}/status?at=1798200000"),
+    "GetFeedCalendarFunction": Request("GET", f"/feeds/{FEED_SECRETS['office_hours']}/calendar.ics?at=1798200000"),
 }
 
 
@@ -245,6 +265,9 @@ def unauthenticated_request(function: str) -> Request:
 
     route = template.functions()[function].routes[0]
     method = "GET" if route.method == "ANY" else route.method
+    if route.path.startswith("/feeds/{secret}/"):
+        # A public feed route takes no token: its refusal is a well-formed secret never issued (one GetItem, 404).
+        return Request(method, route.path.replace("{secret}", FEED_SECRETS["unknown"]), status=404)
     path = re.sub(r"\{(\w+)\+?\}", lambda m: TENANT if m[1] == "accountId" else "1", route.path)
     body = {} if method in BODY_METHODS else None
     return Request(method, path, body, status=401, token=UNKNOWN_TOKEN)

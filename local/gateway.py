@@ -2,8 +2,10 @@
 
 Events have the shape API Gateway sends a Lambda proxy integration (payload format 1.0):
 `headers` and `multiValueHeaders` agree, path parameters are decoded, and the request
-context carries the stage and the request id. The local API adds no authorizer context: the
-deployed API has no authorizer either; the shared layer checks the Authorization header.
+context carries the stage and the request id, and the local API's own domain (the Host
+called) and path (no stage segment: the local API serves at its root). The local API adds
+no authorizer context: the deployed API has no authorizer either; the shared layer checks
+the Authorization header.
 """
 
 from __future__ import annotations
@@ -109,11 +111,13 @@ def build_event(
     context: dict[str, Any] = {
         "accountId": LOCAL_ACCOUNT_ID,
         "apiId": LOCAL_API_ID,
-        "domainName": "localhost",
+        # The local API's own: the host and port the client called (feeds/links.py builds absolute URLs
+        # from them), and the path as called, without a stage (it serves none; API Gateway's has /v1).
+        "domainName": _header(multi_headers, "Host") or "localhost",
         "extendedRequestId": request_id,
         "httpMethod": method,
         "identity": {"sourceIp": source_ip, "userAgent": multi_headers.get("User-Agent", [""])[-1]},
-        "path": f"/{STAGE}{path}",
+        "path": path,
         "protocol": "HTTP/1.1",
         "requestId": request_id,
         "requestTime": formatdate(now, usegmt=True),
@@ -138,6 +142,11 @@ def build_event(
         "body": text if body else None,
         "isBase64Encoded": is_base64,
     }
+
+
+def _header(headers: dict[str, list[str]], name: str) -> str | None:
+    values = [value for key, found in headers.items() if key.lower() == name.lower() for value in found]
+    return values[-1] if values else None
 
 
 def http_response(result: Any) -> tuple[int, list[tuple[str, str]], bytes]:

@@ -7,7 +7,8 @@ in the API's own shapes (events/README.md):
     {"tenant": "fixture-so-update",
      "tokens": [{"token": "cex_TEST-ONLY-...", "scopes": "read write"}, ...],
      "requests": [{"method": "POST", "path": "/api/account/fixture-so-update/...",
-                   "query": "v=1.0", "headers": {"If-Match": "1"}, "body": [...], "status": 200}, ...]}
+                   "query": "v=1.0", "headers": {"If-Match": "1"}, "body": [...], "status": 200}, ...],
+     "feeds": [{"secret": "cexf_TEST-ONLY-...", "path": "/office_hours_schedules/1/feeds"}, ...]}
 
 Loading one:
 
@@ -20,6 +21,11 @@ Loading one:
 3. Its requests are replayed in order through the functions' own handlers, as the local API
    would send them, with the seed's first read-write token; each must answer its `status`
    (any 2xx when it names none), or loading stops with the answer.
+4. Its feed links are made with the secrets it names (test-only, public like its tokens: the
+   feed routes draw a random secret, which no fixture could name), on the path a create would
+   be sent to (`/office_hours_schedules/<id>/feeds`, or `/api/account/<tenant>/shift-status/feeds`
+   with an optional `skillId`). A link's look-up item is keyed by its secret alone, so it is
+   deleted first.
 
 The fixtures' tokens are public, so a seed is only ever loaded into local storage: an
 endpoint on this machine (`require_local`), never a deployed table.
@@ -31,6 +37,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -69,11 +76,19 @@ class Request:
 
 
 @dataclass(frozen=True)
+class Feed:
+    secret: str
+    path: str
+    skillId: int | None = None  # the LivePerson field's name
+
+
+@dataclass(frozen=True)
 class Seed:
     path: Path
     tenant: str
     tokens: tuple[Token, ...]
     requests: tuple[Request, ...]
+    feeds: tuple[Feed, ...] = ()
 
     @property
     def writer(self) -> str:
@@ -88,7 +103,7 @@ def read(path: Path) -> Seed:
     """The seed in `path`, checked for shape."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        known = {"tenant", "tokens", "requests", "description"}
+        known = {"tenant", "tokens", "requests", "feeds", "description"}
         if not isinstance(data, dict) or not isinstance(data.get("tenant"), str) or data.keys() - known:
             raise SeedError(f"{path}: a seed is an object of {sorted(known)} with a tenant")
         return Seed(
@@ -96,6 +111,7 @@ def read(path: Path) -> Seed:
             tenant=data["tenant"],
             tokens=tuple(Token(**token) for token in data.get("tokens", [])),
             requests=tuple(Request(**request) for request in data.get("requests", [])),
+            feeds=tuple(Feed(**feed) for feed in data.get("feeds", [])),
         )
     except (OSError, ValueError, TypeError) as error:
         raise SeedError(f"{path}: {error}") from None
@@ -157,6 +173,26 @@ def load(seed: Seed, functions: dict[str, Function], client: Any, table: str) ->
                 f"{seed.path}: request {number} ({request.method} {request.path}) answered {status}, "
                 f"not {expected or '2xx'}: {body[:500]}"
             )
+    for feed in seed.feeds:
+        _make_feed(seed, feed, client, table)
+
+
+def _make_feed(seed: Seed, feed: Feed, client: Any, table: str) -> None:
+    from calendar_exceptions import clock
+    from calendar_exceptions.feeds.links import secret_hash, well_formed
+    from calendar_exceptions.feeds.store import FeedStore
+
+    if not well_formed(feed.secret) or not feed.secret.startswith("cexf_TEST-ONLY-"):
+        raise SeedError(f"{seed.path}: a feed's secret is cexf_TEST-ONLY-... (43 characters after cexf_)")
+    store, hashed, now = FeedStore(client, table), secret_hash(feed.secret), int(clock.now())
+    store.forget(hashed)
+    office_hours = re.fullmatch(r"/office_hours_schedules/([0-9]+)/feeds", feed.path)
+    if office_hours:
+        store.create_office_hours(seed.tenant, office_hours.group(1), hashed, now)
+    elif feed.path == f"/api/account/{seed.tenant}/shift-status/feeds":
+        store.create_liveperson(seed.tenant, feed.skillId, hashed, now * 1000)
+    else:
+        raise SeedError(f"{seed.path}: {feed.path} is not a path feed links are created on, for its tenant")
 
 
 def _replay(request: Request, token: str, functions: dict[str, Function], router: Router) -> tuple[int, str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -25,6 +26,7 @@ from local.runtime import Function, load_functions
 # API Gateway refuses payloads over 10 MB; Lambda over 6 MB.
 MAX_BODY = 6 * 1024 * 1024
 OPENAPI_DOCUMENT = template.ROOT / "openapi.json"
+_FEED_SECRET = re.compile(r"(/feeds/)[^/?\s]+")
 
 
 class LocalApi:
@@ -97,7 +99,8 @@ def make_server(api: LocalApi, host: str, port: int) -> ThreadingHTTPServer:
 
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - signature of the base class
             if os.environ.get("LOCAL_API_QUIET") != "1":
-                super().log_message(format, *args)
+                # A feed link's secret is its credential: the access log shows its path without it.
+                super().log_message(format, *(_FEED_SECRET.sub(r"\1…", str(arg)) for arg in args))
 
     return _Server((host, port), Handler)
 

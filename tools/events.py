@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from local import template
-from local.gateway import Match, Router, build_event
+from local.gateway import STAGE, Match, Router, build_event
 from local.seeds import EVENTS, SEED, read
 
 REQUEST_TIME = "21/Nov/2026:12:00:00 +0000"
@@ -71,6 +71,7 @@ def event(
         accountId="123456789012",
         apiId=API_ID,
         domainName=HOST,
+        path=f"/{STAGE}{path}",
         extendedRequestId=request_id,
         requestId=request_id,
         requestTime=REQUEST_TIME,

@@ -50,6 +50,17 @@ _SHIFT_STATUS_ERRORS = {
     500: "Internal Server Error",
     503: "Service Unavailable: storage still throttled or failing after retries",
 }
+_FEEDS_ERRORS = {
+    400: "Bad Request: the body, feedId or v",
+    401: "Not Authorized",
+    403: "Forbidden: the token lacks the method's scope, or the account is not the token's",
+    404: "Not Found: no such feed link",
+    409: "Conflict: the links kept changing during the request",
+    413: "Payload Too Large",
+    422: "Unprocessable: the account has as many links as it may",
+    500: "Internal Server Error",
+    503: "Service Unavailable: storage still throttled or failing after retries",
+}
 _INTERCOM_ERRORS = {
     400: "parameter_invalid, parameter_not_found or intercom_version_invalid",
     401: "unauthorized",
@@ -119,6 +130,8 @@ def operation(declared: Any) -> dict[str, Any]:
     result["parameters"] = path_parameters + [p for p in declared.parameters if p.get("in") != "path"]
     if declared.request_body is not None:
         result["requestBody"] = declared.request_body
+    if declared.security is not None:
+        result["security"] = declared.security
     result["responses"] = {str(status): response for status, response in sorted(declared.responses.items())}
     return result
 
@@ -131,6 +144,7 @@ def _version_order(version: str) -> tuple[int, ...]:
 def _schemas() -> dict[str, Any]:
     from pydantic.json_schema import models_json_schema
 
+    from calendar_exceptions.feeds.models import NewLivePersonFeed
     from calendar_exceptions.liveperson.http import INTERNAL_CODES
     from calendar_exceptions.liveperson.kinds import KINDS
     from calendar_exceptions.office_hours import api as office_hours_api
@@ -155,6 +169,7 @@ def _schemas() -> dict[str, Any]:
             (assignments.OfficeHoursAssignment, "validation"),
             (assignments.BulkAdminAssignments, "validation"),
             (assignments.AdminOfficeHours, "serialization"),
+            (NewLivePersonFeed, "validation"),
         ],
         ref_template="#/components/schemas/{model}",
     )
@@ -236,11 +251,71 @@ def _schemas() -> dict[str, Any]:
         "additionalProperties": False,
         "properties": {
             "id": {"type": "string", "pattern": ID_PATTERN},
-            "object": {"enum": ["office_hours_schedule", "office_hours_exception"]},
+            "object": {"enum": ["office_hours_schedule", "office_hours_exception", "office_hours_feed"]},
             "deleted": {"const": True},
         },
     }
+    schemas.update(_feeds_schemas(ID_PATTERN, schemas))
     return schemas
+
+
+def _feeds_schemas(id_pattern: str, schemas: dict[str, Any]) -> dict[str, Any]:
+    """The feed links' answers and errors (calendar_exceptions/feeds: plain dicts, no models)."""
+    from calendar_exceptions.feeds import management
+
+    def closed_object(properties: dict[str, Any], description: str | None = None) -> dict[str, Any]:
+        found = {"type": "object", "required": list(properties), "additionalProperties": False}
+        if description:
+            found["description"] = description
+        return found | {"properties": properties}
+
+    identifier = {"type": "string", "pattern": id_pattern}
+    url = {"type": "string", "format": "uri", "description": "Carries the link's secret: answered only here"}
+    office_hours = {
+        "type": {"const": management.OFFICE_HOURS_TYPE},
+        "id": identifier,
+        "office_hours_schedule_id": identifier,
+        "created_at": {"type": "integer"},
+    }
+    liveperson = {
+        "id": {"type": "integer", "minimum": 1},
+        "skillId": {"type": ["integer", "null"], "minimum": 1},
+        "createdAt": {"type": "integer", "description": "Epoch milliseconds"},
+    }
+    created = dict(list(office_hours.items())[:3]) | {"calendar_url": url, "status_url": url}
+    created["created_at"] = office_hours["created_at"]
+    shift_status = schemas["ShiftStatus"]
+    return {
+        "OfficeHoursFeed": closed_object(office_hours, "A feed link of the schedule (docs/feeds.md)"),
+        "OfficeHoursFeedCreated": closed_object(created, "A new feed link, with its two URLs"),
+        "OfficeHoursFeedList": closed_object(
+            {"type": {"const": "office_hours_feed.list"}, "data": {"type": "array", "items": _ref("OfficeHoursFeed")}}
+        ),
+        "LivePersonFeed": closed_object(liveperson, "A feed link of the account (skillId null) or of a skill"),
+        "LivePersonFeedCreated": closed_object(
+            {"id": liveperson["id"], "skillId": liveperson["skillId"], "calendarUrl": url, "statusUrl": url}
+            | {"createdAt": liveperson["createdAt"]},
+            "A new feed link, with its two URLs",
+        ),
+        "LivePersonFeedDeleted": closed_object({"id": liveperson["id"], "deleted": {"const": True}}),
+        "FeedShiftStatus": shift_status
+        | {"properties": shift_status["properties"] | {"skillId": liveperson["skillId"]}},
+        "FeedStatus": {"oneOf": [_ref("OfficeHoursStatus"), _ref("FeedShiftStatus")]},
+        "FeedsError": {
+            **schemas["LivePersonError"],
+            "properties": {**schemas["LivePersonError"]["properties"], "type": {"const": management.ERROR_TYPE}},
+        },
+        "FeedNotFound": closed_object(
+            {"message": {"const": "Not Found"}}, "One body for an unknown, malformed or revoked secret"
+        ),
+        "FeedError": {
+            "anyOf": [
+                _ref("IntercomError"),
+                _ref("ShiftStatusError"),
+                closed_object({"message": {"type": "string"}}),
+            ]
+        },
+    }
 
 
 def _hours_schemas(id_pattern: str) -> dict[str, Any]:
@@ -415,6 +490,7 @@ def document() -> dict[str, Any]:
                 **_error_responses("LivePersonError", _LP_ERRORS),
                 **_error_responses("ShiftStatusError", _SHIFT_STATUS_ERRORS),
                 **_error_responses("IntercomError", _INTERCOM_ERRORS),
+                **_error_responses("FeedsError", _FEEDS_ERRORS),
             },
             "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}},
         },

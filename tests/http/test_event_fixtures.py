@@ -181,7 +181,10 @@ def test_every_case_is_the_event_its_function_receives_and_carries_a_token_of_it
             assert event["requestContext"]["path"] == f"/v1{event['path']}", path
             assert {k: v[-1] for k, v in (event["multiValueHeaders"] or {}).items()} == (event["headers"] or {}), path
             authorization = (event["headers"] or {}).get("Authorization")
-            if path.stem == "authorizer_context_only":
+            if event["resource"].startswith("/feeds/"):
+                # the public feed routes take no token: the secret in the path is the credential
+                assert authorization is None, path
+            elif path.stem == "authorizer_context_only":
                 assert authorization is None and event["requestContext"]["authorizer"], path
             else:
                 assert authorization is not None and authorization.removeprefix("Bearer ") in tokens, path
@@ -250,7 +253,8 @@ def check(function: str, case: Path, result: dict[str, Any]) -> str | None:
     if status not in CASE_STATUS[case.stem]:
         return f"answered {status}: {result.get('body')}"
     headers = {**(result.get("headers") or {}), **(result.get("multiValueHeaders") or {})}
-    body = json.loads(result["body"]) if result.get("body") else None
+    json_body = headers.get("Content-Type", ["application/json"])[-1].startswith("application/json")
+    body = (json.loads(result["body"]) if json_body else result["body"]) if result.get("body") else None
     liveperson = event["path"].startswith("/api/account/")
     if case.stem == "not_modified":
         return None if body is None and "ac-revision" in headers else f"a 304 with {body}, {headers}"
@@ -264,9 +268,24 @@ def check(function: str, case: Path, result: dict[str, Any]) -> str | None:
         if "/configuration/" in event["path"] and event["httpMethod"] == "GET" and "ac-revision" not in headers:
             return "no ac-revision"
         return None
+    if event["resource"].startswith("/feeds/"):
+        # a public feed route: one 404 body; a 400 in the format of the link's API (a LivePerson link here)
+        expected_body = {"message": "Not Found"} if status == 404 else None
+        if headers.get("Access-Control-Allow-Origin") != ["*"]:
+            return f"no CORS header: {headers}"
+        if expected_body is not None:
+            return None if body == expected_body else f"error body {body}"
+        return None if body["type"] == "shiftstatus" and body["message"] else f"error body {body}"
     if liveperson:
-        # the error body names the API: the collection's path segment, or the shift status
-        expected = "shiftstatus" if "/skills/" in event["resource"] else event["resource"].split("/")[6]
+        # the error body names the API: the collection's path segment, the shift status, or its feeds
+        resource = event["resource"]
+        expected = (
+            "shiftstatus"
+            if "/skills/" in resource
+            else resource.split("/")[6]
+            if "/ac-common/" in resource
+            else "feeds"
+        )
         return None if body["type"] == expected and body["message"] else f"error body {body}"
     if body.get("type") != "error.list" or body.get("request_id") != event["requestContext"]["requestId"]:
         return f"error body {body}"

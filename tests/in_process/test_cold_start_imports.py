@@ -26,6 +26,8 @@ ASSIGNED = "/office_hours_schedules/3"  # team 42's and teammate 456's own sched
 EXCEPTIONS = f"{SCHEDULE}/office_hours_exceptions"
 CURRENT = {"If-Match": "1"}  # the seeded collections' revision
 NEXT_YEAR = datetime.now(UTC).year + 1  # the preview takes the current year - 1 to + 10
+# The feed links the interpreter seeds (the office hours workspace's, the LivePerson account's): test-only secrets.
+SECRETS = {"ws": "cexf_" + "w" * 43, ACCOUNT: "cexf_" + "a" * 43}
 _FUNCTIONS = template.functions()
 
 # The requests each read-only function answers: (method, path, headers, status, text its body holds).
@@ -122,7 +124,33 @@ REQUESTS: dict[str, list[Request]] = {
         ("GET", f"/holidays?country_code=FR&year={NEXT_YEAR}", {}, 200, '"name": "Jour de l\'an"'),
         ("GET", f"/holidays?country_code=XX&year={NEXT_YEAR}", {}, 400, "country_code"),
     ],
+    "ListOfficeHoursFeedsFunction": [
+        ("GET", f"{SCHEDULE}/feeds", {}, 200, '"office_hours_feed.list"'),
+        ("GET", "/office_hours_schedules/2/feeds", {}, 404, "not found"),
+    ],
+    "DeleteOfficeHoursFeedFunction": [
+        ("DELETE", f"{SCHEDULE}/feeds/9", {}, 404, "not found"),
+        ("DELETE", f"{SCHEDULE}/feeds/1", {}, 200, '"deleted": true'),
+    ],
+    "ListShiftStatusFeedsFunction": [
+        ("GET", f"/api/account/{ACCOUNT}/shift-status/feeds", {}, 200, '"skillId": null'),
+    ],
+    "DeleteShiftStatusFeedFunction": [
+        ("DELETE", f"/api/account/{ACCOUNT}/shift-status/feeds/9", {}, 404, "not found"),
+        ("DELETE", f"/api/account/{ACCOUNT}/shift-status/feeds/1", {}, 200, '"deleted": true'),
+    ],
+    "GetFeedStatusFunction": [
+        ("GET", f"/feeds/{SECRETS['ws']}/status?at=1798200000", {}, 200, '"open": '),
+        ("GET", f"/feeds/{SECRETS[ACCOUNT]}/status", {}, 200, '"onShift": '),
+        ("GET", "/feeds/cexf_unknown/status", {}, 404, "Not Found"),
+    ],
+    "GetFeedCalendarFunction": [
+        ("GET", f"/feeds/{SECRETS['ws']}/calendar.ics", {}, 200, "BEGIN:VCALENDAR"),
+        ("GET", f"/feeds/{SECRETS[ACCOUNT]}/calendar.ics", {}, 200, "X-WR-CALNAME:Account 1234567"),
+    ],
 }
+# Only the function that builds calendars imports icalendar (its own layer, FeedsLayer).
+ICALENDAR = frozenset({"GetFeedCalendarFunction"})
 
 # Run in a fresh interpreter from the repository root: argv[1] the function, argv[2] its requests (JSON).
 _ANSWER = """
@@ -139,6 +167,8 @@ from calendar_exceptions import storage
 from calendar_exceptions.office_hours import layout
 from calendar_exceptions.office_hours.assignments import rules as assignments
 from calendar_exceptions.office_hours.assignments.layout import assignment_item
+from calendar_exceptions.feeds import links
+from calendar_exceptions.feeds.store import FeedStore
 from calendar_exceptions.tokens import TokenRepository
 from tests.builders import COLLECTIONS, interval
 
@@ -169,6 +199,9 @@ with mock_aws():
     put(layout.schedule_key("ws", "3"), assigned)
     for holder in (assignments.team("42"), assignments.admin("456")):
         client.put_item(TableName=storage.table_name(), Item=assignment_item("ws", holder, "3"))
+    feeds = FeedStore(client, storage.table_name())
+    feeds.create_office_hours("ws", "1", links.secret_hash(sys.argv[3]), 1)
+    feeds.create_liveperson(ACCOUNT, None, links.secret_hash(sys.argv[4]), 1000)
     bearer = {"ws": tokens.mint("ws")[0], ACCOUNT: tokens.mint(ACCOUNT)[0]}
     function, router = runtime.load_functions()[sys.argv[1]], gateway.Router(template.functions())
     answered = []
@@ -177,10 +210,12 @@ with mock_aws():
         match = router.match(method, route)
         assert match.function.logical_id == sys.argv[1], match
         caller = ACCOUNT if route.startswith("/api/") else "ws"
-        sent = [("Authorization", "Bearer " + bearer[caller]), *headers.items()]
+        sent = [] if route.startswith("/feeds/") else [("Authorization", "Bearer " + bearer[caller])]
+        sent += headers.items()
         result = function.invoke(gateway.build_event(match, method, route, query, sent, b""))
         answered.append([result["statusCode"], result.get("body") or ""])
-print(json.dumps([answered, sorted(m for m in sys.modules if m.split(".")[0] == "pydantic")]))
+imported = sorted(m for m in sys.modules if m.split(".")[0] == "pydantic")
+print(json.dumps([answered, imported, "icalendar" in sys.modules]))
 """
 
 _IMPORT = """
@@ -188,7 +223,7 @@ import json, sys
 from local import runtime, template
 runtime.prepare_process()
 runtime.import_handler_module(template.functions()[sys.argv[1]], "app")
-print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] == "pydantic")))
+print(json.dumps([sorted(m for m in sys.modules if m.split(".")[0] == "pydantic"), "icalendar" in sys.modules]))
 """
 
 READ_ONLY = sorted(
@@ -221,17 +256,19 @@ def test_every_read_only_function_has_its_requests_here():
 def test_a_function_that_reads_or_deletes_answers_without_importing_pydantic(function):
     # Given a fresh interpreter and storage seeded directly
     # When the function's handler is imported and answers its requests
-    answered, imported = _run(_ANSWER, function, json.dumps(REQUESTS[function]))
-    # Then each answer is the expected one, and pydantic was never imported
+    answered, imported, icalendar = _run(_ANSWER, function, json.dumps(REQUESTS[function]), *SECRETS.values())
+    # Then each answer is the expected one, pydantic was never imported, icalendar only where calendars are built
     for (status, body), (method, path, _, expected, text) in zip(answered, REQUESTS[function], strict=True):
         assert status == expected, (method, path, body)
         assert text in body, (method, path, body)
     assert imported == []
+    assert icalendar is (function in ICALENDAR)
 
 
 @pytest.mark.parametrize("function", WRITING)
 def test_a_function_that_writes_imports_no_pydantic_before_a_body_arrives(function):
     # Given a fresh interpreter, when the function's handler is imported
-    imported = _run(_IMPORT, function)
-    # Then pydantic is not imported yet: the request that parses a body imports it
+    imported, icalendar = _run(_IMPORT, function)
+    # Then pydantic is not imported yet (the request that parses a body imports it), nor icalendar
     assert imported == []
+    assert icalendar is False

@@ -158,6 +158,8 @@ class Route:
         self.responses: dict[int, dict[str, Any]] = openapi.get("responses") or {}
         self.parameters: list[dict[str, Any]] = openapi.get("parameters") or []
         self.request_body: dict[str, Any] | None = openapi.get("request_body")
+        # None: the document's (a bearer token); [] for a route that takes none (the public feed routes).
+        self.security: list[dict[str, Any]] | None = openapi.get("security")
         # camelCase of the handler's name: list_special_occasions -> listSpecialOccasions.
         first, *rest = func.__name__.split("_")
         self.operation_id: str = openapi.get("operation_id") or first + "".join(part.title() for part in rest)
@@ -190,11 +192,13 @@ class RestResolver:
         operation_id: str | None = None,
         parameters: list[dict[str, Any]] | None = None,
         request_body: dict[str, Any] | None = None,
+        security: list[dict[str, Any]] | None = None,
     ) -> Callable[[Handler], Handler]:
         """Register the handler of `method` on `rule`, with what the OpenAPI document says of it:
         `summary`, `description`, `operation_id` (default: the handler's name in camelCase) and
-        `responses` as Powertools takes them; `parameters` and `request_body` (OpenAPI objects; a
-        path parameter not listed is a string). Plain dicts: declaring a route imports nothing."""
+        `responses` as Powertools takes them; `parameters`, `request_body` and `security` (OpenAPI
+        objects; a path parameter not listed is a string; `security=[]`: no token). Plain dicts:
+        declaring a route imports nothing."""
         openapi = {
             "summary": summary,
             "description": description,
@@ -202,6 +206,7 @@ class RestResolver:
             "operation_id": operation_id,
             "parameters": parameters,
             "request_body": request_body,
+            "security": security,
         }
 
         def register(handler: Handler) -> Handler:

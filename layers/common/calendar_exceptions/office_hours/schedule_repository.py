@@ -24,6 +24,7 @@ from calendar_exceptions.dynamodb import (
     transact,
 )
 from calendar_exceptions.errors import echo
+from calendar_exceptions.feeds.links import revocations
 from calendar_exceptions.office_hours import layout, rules, writes
 from calendar_exceptions.office_hours.assignments.layout import ASSIGNED
 from calendar_exceptions.office_hours.assignments.repository import AssignmentRepository
@@ -140,8 +141,9 @@ class ScheduleRepository:
 
         ScheduleInUse (422) when a teammate, a team or the workspace default uses it, and nothing changes.
 
-        The schedule goes first, with its name, in one transaction conditional on the
-        version read (Contention when it changed: a rename could have moved the claim). An
+        The schedule goes first, with its name and the look-ups of the feed links it lists
+        (revoked with it: docs/feeds.md), in one transaction conditional on the version read
+        (Contention when it changed: a rename could have moved the claim, a link been made). An
         exception created meanwhile either commits before (its transaction checks the
         schedule) and is found by the query below, or is refused. The exceptions are
         deleted even when the schedule was already gone: a DELETE that stopped between
@@ -153,7 +155,8 @@ class ScheduleRepository:
             self._check_unused(workspace, stored)
             delete = writes.delete_schedule(self._table, workspace, stored)
             release = writes.release_name(self._table, workspace, stored)
-            found = codes(transact(self._client, [delete, release]))
+            revoked = revocations(self._table, stored.values.get("feed_links"))
+            found = codes(transact(self._client, [delete, release, *revoked]))
             if found and found[0] == CONDITION_FAILED:
                 raise Contention(f"schedule {schedule_id} changed while it was being deleted")
             if found:

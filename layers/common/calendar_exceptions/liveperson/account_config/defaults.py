@@ -23,6 +23,13 @@ READS = 3
 
 def read_defaults(client: Any, table: str, account: str) -> dict[Kind, dict[str, Any] | None]:
     """The account's default object of each collection of KINDS, None where it has none."""
+    return read_defaults_and_revisions(client, table, account)[0]
+
+
+def read_defaults_and_revisions(
+    client: Any, table: str, account: str
+) -> tuple[dict[Kind, dict[str, Any] | None], dict[Kind, int]]:
+    """`read_defaults`, and each collection's revision as its head had it when they were read (0: never written)."""
     layouts = [kind.layout for kind in KINDS]
     partitions = [layout.partition_key(account) for layout in layouts]
     found: list[dict[str, Any] | None] = [None] * len(layouts)
@@ -42,7 +49,8 @@ def read_defaults(client: Any, table: str, account: str) -> dict[Kind, dict[str,
     else:
         # The defaults kept changing under the reads: what the last read found, without a former default.
         found = [item if _still_default(item) else None for item in found]
-    return dict(zip(KINDS, found, strict=True))
+    revisions = [heads.get(p, {}).get("revision", 0) for p in partitions]
+    return dict(zip(KINDS, found, strict=True)), dict(zip(KINDS, revisions, strict=True))
 
 
 def _still_default(item: dict[str, Any] | None) -> bool:

@@ -115,3 +115,23 @@ def _runs(days: Iterable[int]) -> Iterable[tuple[int, int]]:
         run = [day, day]
     if run:
         yield run[0], run[1]
+
+
+def governed_dates(occasion: dict[str, Any] | None, window: Window) -> list[tuple[date, str, bool]]:
+    """The local dates within `window` the occasion governs, by the rules above: each with a name (the event's
+    `meta.name`, else the occasion's) and whether the account works that date (False when any event that touches
+    it is not working). For calendars (feeds): `shifts` is what the account's hours are on those dates."""
+    found: dict[date, tuple[str, bool]] = {}
+    earliest, latest = window.local_start.toordinal(), window.local_end.toordinal()
+    for event, stored in zip(
+        map(local_event, (occasion or {}).get("events") or []), (occasion or {}).get("events") or [], strict=True
+    ):
+        name = ((stored.get("meta") or {}).get("name") or (occasion or {}).get("name") or "").strip()
+        for start in occasion_starts(event, window):
+            first, last = touched_dates(start, occurrence_end(start, event, window))
+            for ordinal in range(max(first.toordinal(), earliest), min(last.toordinal(), latest) + 1):
+                day = date.fromordinal(ordinal)
+                kept = found.get(day)
+                if kept is None or (kept[1] and not event.working):
+                    found[day] = (name, event.working)
+    return sorted((day, name, working) for day, (name, working) in found.items())

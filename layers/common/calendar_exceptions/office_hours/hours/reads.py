@@ -40,13 +40,17 @@ class HoursRepository:
         self._client = client
         self._table = table
 
-    def stored_hours(self, workspace: str, schedule_id: str) -> StoredHours | None:
-        """The schedule and its exceptions; None when the workspace has no such schedule (no Query then)."""
+    def stored_hours(self, workspace: str, schedule_id: str, also: tuple[str, ...] = ()) -> StoredHours | None:
+        """The schedule and its exceptions; None when the workspace has no such schedule (no Query then).
+
+        `also`: attributes read besides those the hours need, of the schedule and of each
+        exception (a feed's calendar: `name`, `version`, `updated_at`).
+        """
         item = self._client.get_item(
             TableName=self._table,
             Key=layout.schedule_key(workspace, schedule_id),
             ConsistentRead=True,
-            **_projection(SCHEDULE_ATTRIBUTES),
+            **_projection(SCHEDULE_ATTRIBUTES + also),
         ).get("Item")
         if item is None:
             return None
@@ -59,7 +63,7 @@ class HoursRepository:
                 ":prefix": {"S": layout.EXCEPTION_SK_PREFIX},
             },
             ConsistentRead=True,
-            **_projection(EXCEPTION_ATTRIBUTES),
+            **_projection(EXCEPTION_ATTRIBUTES + also),
         )
         return StoredHours(from_item(item), [from_item(found) for found in items])
 
