@@ -193,11 +193,11 @@ def test_two_strongly_consistent_round_trips(api, dynamodb):
     )
     # When the status is asked again
     assert status(api).status == 200
-    # Then it cost two BatchGetItem calls, both consistent: the two heads, then the two defaults
+    # Then it cost two BatchGetItem calls, both consistent: the two heads and the skill, then the two defaults
     assert [name for name, _ in calls] == ["BatchGetItem", "BatchGetItem"]
     requests = [params["RequestItems"][storage.table_name()] for _, params in calls]
     assert all(request["ConsistentRead"] is True for request in requests)
-    assert [len(request["Keys"]) for request in requests] == [2, 2]
+    assert [len(request["Keys"]) for request in requests] == [3, 2]
 
 
 def test_without_defaults_one_round_trip(api):

@@ -20,7 +20,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from calendar_exceptions.dynamodb import CONDITION_FAILED, codes, query_items, transact
 from calendar_exceptions.errors import RevisionConflict
@@ -183,16 +183,19 @@ class CollectionRepository:
         items += [{"Delete": {"TableName": self.table, "Key": item_key(kind, account, i)}} for i in change.delete]
         items += [check.item for check in checks]
         reasons = transact(self._client, items)
-        found = codes(reasons)
-        if found and found[0] == CONDITION_FAILED:
+        if reasons:
+            self._refused(account, reasons, checks)
+        self._heads.keep(account, change.head)
+
+    def _refused(self, account: str, reasons: list[dict[str, Any]], checks: Sequence[references.Check]) -> NoReturn:
+        """Raise what a refused commit means: the revision moved (409), else what the first failed check says."""
+        if reasons[0].get("Code") == CONDITION_FAILED:
             self._heads.forget(account)
             raise RevisionConflict("The revision in If-Match is not the current revision")
-        for check, reason in zip(checks, reasons[len(items) - len(checks) :], strict=True):
+        for check, reason in zip(checks, reasons[len(reasons) - len(checks) :], strict=True):
             if reason.get("Code") == CONDITION_FAILED:
                 raise check.refused(from_item(reason["Item"]) if "Item" in reason else None)
-        if found:
-            raise RuntimeError(f"{kind.plural} of {account}: a write refused with {found}")
-        self._heads.keep(account, change.head)
+        raise RuntimeError(f"{self._kind.plural} of {account}: a write refused with {codes(reasons)}")
 
     def _put_head(self, account: str, based_on: Head, head: Head) -> dict[str, Any]:
         put: dict[str, Any] = {
