@@ -67,7 +67,7 @@ def test_the_account_level_status_in_the_vendors_shape(api, dynamodb):
         "nextOn": 1797321600000,  # 2026-12-15T08:00Z
         "nextOff": 1797264000000,  # 2026-12-14T16:00Z
     }
-    # Every skill id answers the account level's status
+    # A skill id the account does not have answers the account level's status
     assert status(api, skill="7").body == {**reply.body, "skillId": 7}
 
 

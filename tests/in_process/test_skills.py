@@ -279,3 +279,40 @@ def test_the_skills_head_lists_the_skills_using_each_object(api, hours, dynamodb
     uses = {name: storage.from_item({name: value})[name] for name, value in head.items() if name.startswith("uses#")}
     assert uses == {"uses#WORKINGHOURS#2": [1, 2], "uses#SPECIALOCCASION#1": [2]}
     assert storage.from_item(head)["index"]["2"]["refs"] == {"workingHoursId": 2, "specialOccasionId": 1}
+
+
+# --- the races, decided: one write lands between the other's read and its transaction ------------
+
+
+def _landing_first(monkeypatch, kind, write) -> None:
+    """Make the next commit of `kind`'s collection run `write()` just before its transaction."""
+    from calendar_exceptions.liveperson.account_config.repository import CollectionRepository
+
+    real_commit, done = CollectionRepository.commit, []
+
+    def commit(self, *args, **kwargs):
+        if self._kind is kind and not done:
+            done.append(write())
+        return real_commit(self, *args, **kwargs)
+
+    monkeypatch.setattr(CollectionRepository, "commit", commit)
+
+
+def test_a_skill_create_whose_workdays_object_is_deleted_before_its_transaction_is_400(api, hours, monkeypatch):
+    deleted = lambda: api.call("DELETE", WORKDAYS + "/2", headers={"If-Match": "1"}).status  # noqa: E731
+    _landing_first(monkeypatch, SKILLS_API.kind, deleted)
+    reply = post(api, skill("A", workingHoursId=2))
+    assert reply.status == 400, reply.text
+    assert reply.body["message"].startswith("[0].workingHoursId: 2 is not the id of a workday object")
+    assert listed(api) == ("0", [])
+    assert api.call("GET", WORKDAYS + "/2").status == 404
+
+
+def test_a_delete_whose_object_a_skill_takes_on_before_its_transaction_is_409(api, hours, monkeypatch):
+    created = lambda: post(api, skill("A", workingHoursId=2)).status  # noqa: E731
+    _landing_first(monkeypatch, WORKDAYS_API.kind, created)
+    reply = api.call("DELETE", WORKDAYS + "/2", headers={"If-Match": "1"})
+    assert reply.status == 409, reply.text
+    assert reply.body["message"].startswith("Workday 2 is used by skill 1 ")
+    assert api.call("GET", WORKDAYS + "/2").status == 200
+    assert listed(api)[1][0]["workingHoursId"] == 2
