@@ -47,6 +47,7 @@ CASE_STATUS = {
     "other_account": [403],
     "not_found": [404],
     "stale_revision": [409],
+    "in_use": [409],
     "data_invalid": [422],
     "name_taken": [422],
     "date_taken": [422],
@@ -67,7 +68,8 @@ INTERCOM_CODE = {
 # weekdays 09:00-17:00, exceptions "1" (custom_hours 2026-12-24) and "2" (closed 2026-12-25); the
 # status case sends no `at`: it is the event's request time, Saturday 2026-11-21 12:00 UTC, and
 # the schedule next opens on Monday at 09:00. Shift status: Monday 2026-12-14 10:00 Warsaw
-# (09:00Z), on shift until 16:00Z, next shift Tuesday 08:00Z. Annual job at 2027-03-02T00:05Z:
+# (09:00Z), on shift until 16:00Z, next shift Tuesday 08:00Z; a skill on the Monday nights shift
+# (22:00-06:00 Warsaw) is off until 21:00Z, on until Tuesday 05:00Z. Annual job at 2027-03-02T00:05Z:
 # Kiritimati's two recurring dates were due, Pago Pago's was not.
 EXPECTED_BODY: dict[str, Any] = {
     "GetOfficeHoursEffectiveHoursFunction": {
@@ -90,6 +92,11 @@ EXPECTED_BODY: dict[str, Any] = {
         "next_open_at": 1795424400, "next_close_at": 1795453200, "office_hours_exception_id": None,
     },
     "GetShiftStatusSkillFunction": {"skillId": 42, "onShift": True, "nextOn": 1797321600000, "nextOff": 1797264000000},
+    "GetShiftStatusAccountFunction": [
+        {"skillId": 1, "onShift": True, "nextOn": 1797321600000, "nextOff": 1797264000000},
+        {"skillId": 2, "onShift": False, "nextOn": 1797282000000, "nextOff": 1797310800000},
+        {"skillId": 3, "onShift": True, "nextOn": 1797321600000, "nextOff": 1797264000000},
+    ],
     "ApplyAnnualRecurrencesFunction": {
         "time": "2027-03-02T00:05:00Z", "cutoff": "2027-03-01", "candidates": 3, "due": 2, "moved": 2,
         "skipped": 0, "failed": 0, "complete": True, "reported": [],
@@ -237,7 +244,7 @@ def check(function: str, case: Path, result: dict[str, Any]) -> str | None:
         return None
     if liveperson:
         # the error body names the API: the collection's path segment, or the shift status
-        expected = "shiftstatus" if "/skills/" in event["resource"] else event["resource"].split("/")[6]
+        expected = "shiftstatus" if "shift-status" in event["resource"] else event["resource"].split("/")[6]
         return None if body["type"] == expected and body["message"] else f"error body {body}"
     if body.get("type") != "error.list" or body.get("request_id") != event["requestContext"]["requestId"]:
         return f"error body {body}"
