@@ -230,6 +230,13 @@ def test_references_are_checked_in_the_writes_own_transaction(api, hours, calls)
     assert _transactions(calls) == [["Put", "Put"]]
 
 
+def test_a_delete_of_workdays_checks_the_skills_head_in_its_own_transaction(api, hours, calls):
+    calls.clear()
+    assert api.call("DELETE", WORKDAYS + "/2", headers={"If-Match": "1"}).status == 200
+    assert [name for name, _ in calls] == ["GetItem", "TransactWriteItems"]
+    assert _transactions(calls) == [["Put", "Delete", "ConditionCheck"]]
+
+
 # --- deleting what skills reference --------------------------------------------------------------
 
 
