@@ -23,7 +23,7 @@ if LAYER not in sys.path:
 
 from calendar_exceptions.liveperson.shift_status import statuses  # noqa: E402
 from calendar_exceptions.liveperson.shift_status.shifts import shift_status  # noqa: E402
-from calendar_exceptions.liveperson.skills.hours import Hours  # noqa: E402
+from calendar_exceptions.liveperson.skills.hours import SkillHours  # noqa: E402
 
 GOAL = 0.050
 SKILLS = 500
@@ -66,11 +66,11 @@ def occasion(object_id: int) -> dict[str, Any]:
     return {"id": object_id, "name": f"O{object_id}", "description": "", "isDefault": object_id == 1, "events": events}
 
 
-def account() -> dict[int, Hours]:
+def account() -> dict[int, SkillHours]:
     """500 skills, skill n on pair n % 20: workdays n % 10 + 1, occasion n % 20 // 10 + 1 (as read, shared)."""
     workdays = {i: workday(i) for i in range(1, 11)}
     occasions = {i: occasion(i) for i in (1, 2)}
-    return {n: Hours(workdays[n % 10 + 1], occasions[n % 20 // 10 + 1]) for n in range(1, SKILLS + 1)}
+    return {n: SkillHours(workdays[n % 10 + 1], occasions[n % 20 // 10 + 1]) for n in range(1, SKILLS + 1)}
 
 
 def median_seconds(run, repetitions: int) -> float:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from calendar_exceptions.liveperson.shift_status import statuses
 from calendar_exceptions.liveperson.shift_status.shifts import ShiftStatus, shift_status
-from calendar_exceptions.liveperson.skills.hours import Hours
+from calendar_exceptions.liveperson.skills.hours import SkillHours
 from tests.builders import OFFICE, occasion_event, shift, stored_occasion, stored_workday
 
 ZONES = ["Europe/Warsaw", "America/New_York", "Asia/Tokyo", "UTC"]
@@ -86,7 +86,12 @@ def test_skills_sharing_their_objects_share_one_computation(monkeypatch):
     real = statuses.status
     monkeypatch.setattr(statuses, "status", lambda w, o, at: computed.append((w, o)) or real(w, o, at))
     other = {**OFFICE, "id": 2}
-    skills = {9: Hours(OFFICE, None), 3: Hours(other, None), 5: Hours(OFFICE, None), 7: Hours(None, None)}
+    skills = {
+        9: SkillHours(OFFICE, None),
+        3: SkillHours(other, None),
+        5: SkillHours(OFFICE, None),
+        7: SkillHours(None, None),
+    }
     answered = statuses.statuses(skills, 1797238800000)
     assert [entry["skillId"] for entry in answered] == [3, 5, 7, 9]
     assert answered[0] == {"skillId": 3, "onShift": True, "nextOn": 1797321600000, "nextOff": 1797264000000}

@@ -18,7 +18,7 @@ from typing import Any
 from calendar_exceptions.hours.intervals import Interval
 from calendar_exceptions.liveperson.shift_status.occurrences import Window
 from calendar_exceptions.liveperson.shift_status.shifts import ShiftStatus, shift_status, shifts
-from calendar_exceptions.liveperson.skills.hours import Hours
+from calendar_exceptions.liveperson.skills.hours import SkillHours
 
 FIRST_WINDOW_MS = 8 * 86_400_000
 
@@ -30,7 +30,7 @@ def status(workday: dict[str, Any] | None, occasion: dict[str, Any] | None, at: 
     return near if near is not None else shift_status(workday, occasion, at)
 
 
-def statuses(skills: Mapping[int, Hours], at: int) -> list[dict[str, Any]]:
+def statuses(skills: Mapping[int, SkillHours], at: int) -> list[dict[str, Any]]:
     """The vendor's entry of each skill, in ascending id; skills with the same two objects share one computation."""
     computed: dict[tuple[Any, Any], ShiftStatus] = {}
     entries = []

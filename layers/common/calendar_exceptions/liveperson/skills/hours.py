@@ -23,14 +23,14 @@ from calendar_exceptions.storage import from_item
 _INTO = {reference.field: reference.kind for reference in SKILLS.references}
 
 
-class Hours(NamedTuple):
+class SkillHours(NamedTuple):
     """The stored objects a skill's shift status is computed from (None: the account has none that applies)."""
 
     workday: dict[str, Any] | None
     occasion: dict[str, Any] | None
 
 
-def skill_hours(client: Any, table: str, account: str, skill_id: int) -> Hours:
+def skill_hours(client: Any, table: str, account: str, skill_id: int) -> SkillHours:
     """The workdays and special occasions objects that apply to skill `skill_id` of `account` (the account's
     defaults for a skill it does not have)."""
 
@@ -42,7 +42,7 @@ def skill_hours(client: Any, table: str, account: str, skill_id: int) -> Hours:
     return _hours(found[skill_id])
 
 
-def account_hours(client: Any, table: str, account: str) -> dict[int, Hours]:
+def account_hours(client: Any, table: str, account: str) -> dict[int, SkillHours]:
     """Every skill of `account`, in ascending id, with the objects that apply to it ({} without skills)."""
 
     def owners(head: dict[str, Any] | None) -> dict[int, dict[Kind, int]]:
@@ -53,5 +53,5 @@ def account_hours(client: Any, table: str, account: str) -> dict[int, Hours]:
     return {skill: _hours(found[skill]) for skill in sorted(found)}
 
 
-def _hours(objects: Objects) -> Hours:
-    return Hours(objects[WORKDAYS], objects[SPECIAL_OCCASIONS])
+def _hours(objects: Objects) -> SkillHours:
+    return SkillHours(objects[WORKDAYS], objects[SPECIAL_OCCASIONS])
