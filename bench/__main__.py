@@ -28,9 +28,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "layers" / "common")]
 os.environ.setdefault("POWERTOOLS_LOG_LEVEL", "ERROR")
 os.environ.setdefault("POWERTOOLS_METRICS_DISABLED", "true")
 
-from bench import costs, feeds, hours, layer, memory, scenarios, scheduler, timing  # noqa: E402
+from bench import costs, feeds, hours, layer, memory, scenarios, scheduler, skills, timing  # noqa: E402
 
-SECTIONS = ("cold", "warm", "costs", "scheduler", "size", "memory", "hours", "feeds")
+SECTIONS = ("cold", "warm", "costs", "scheduler", "size", "memory", "hours", "feeds", "skills")
 COLD_GOAL = 1.3
 WARM_GOAL = 2.0
 LAYER_GOAL = 15 * 1000 * 1000  # the stricter reading of "15 MB"
@@ -141,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
             report.add("7. Hours engine", hours_section())
         if "feeds" in only:
             report.add("8. Feed calendars", feeds.INTRO + "\n\n" + table(feeds.HEADER, feeds.measure()))
+        if "skills" in only:
+            report.add("9. Shift status of every skill", skills_section())
 
     elapsed = time.monotonic() - started
     write(args.output, report, elapsed, every_section=only >= set(SECTIONS))
@@ -414,6 +416,10 @@ def memory_section(env, recordings) -> str:
 
 def hours_section() -> str:
     return hours.INTRO + "\n\n" + table(hours.HEADER, hours.rows_for_table(hours.measure()))
+
+
+def skills_section() -> str:
+    return skills.INTRO + "\n\n" + table(skills.HEADER, skills.rows_for_table(skills.measure()))
 
 
 def write(output: Path, report: Report, elapsed: float, every_section: bool) -> None:

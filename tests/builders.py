@@ -11,6 +11,7 @@ from typing import Any
 
 from calendar_exceptions.liveperson.account_config.kind import Kind
 from calendar_exceptions.liveperson.kinds import KINDS
+from calendar_exceptions.liveperson.skills.kind import SKILLS
 from calendar_exceptions.liveperson.special_occasions.kind import SPECIAL_OCCASIONS
 from calendar_exceptions.liveperson.workdays.kind import WORKDAYS
 
@@ -94,6 +95,33 @@ def with_event(body: dict[str, Any], **event_fields: Any) -> dict[str, Any]:
     changed = copy.deepcopy(body)
     changed["events"][0].update(event_fields)
     return changed
+
+
+def skill(name: str = "Support", **fields: Any) -> dict[str, Any]:
+    """A skill as a client writes one: a name, a description, its order (no hours of its own)."""
+    body: dict[str, Any] = {"name": name, "description": f"{name} conversations", "skillOrder": 1}
+    body.update(fields)
+    return body
+
+
+# The Skills API appendix's example skill, as the vendor prints it but for `deleted` (read-only:
+# a write may only send false) and its ids (`id` assigned by the server; the hours references
+# point at objects of the account).
+VENDOR_SKILL: dict[str, Any] = {
+    "skillOrder": 0,
+    "description": "skillDescription",
+    "name": "skillName1448453890425",
+    "maxWaitTime": 0,
+    "deleted": False,
+    "dateUpdated": "2015-11-25 14:18:11",
+    "canTransfer": True,
+    "skillTransferList": [2286661812, 2286661912],
+    "lobIds": [766661812],
+    "skillRoutingConfiguration": [
+        {"priority": 1, "splitPercentage": 10, "agentGroupId": 326244812},
+        {"priority": 2, "splitPercentage": 20, "agentGroupId": 326244812},
+    ],
+}
 
 
 # --- office hours (Intercom) ------------------------------------------------------------
@@ -204,6 +232,10 @@ class Collection:
     stored: dict[str, Any]
 
     @property
+    def has_default(self) -> bool:
+        return self.kind.has_default
+
+    @property
     def type(self) -> str:
         """The path segment, and the error body's `type`."""
         return self.kind.type
@@ -217,8 +249,11 @@ class Collection:
 
 SPECIAL_OCCASIONS_API = Collection(SPECIAL_OCCASIONS, occasion, CLOSED_ON_CHRISTMAS)
 WORKDAYS_API = Collection(WORKDAYS, workday, OFFICE)
+SKILLS_API = Collection(SKILLS, skill, {"id": 1, "deleted": False, "name": "Support", "maxWaitTime": 120})
 # Every collection of KINDS, in its order: a Kind added there without its Collection here fails here.
-COLLECTIONS = [{c.kind: c for c in (SPECIAL_OCCASIONS_API, WORKDAYS_API)}[kind] for kind in KINDS]
+COLLECTIONS = [{c.kind: c for c in (SPECIAL_OCCASIONS_API, WORKDAYS_API, SKILLS_API)}[kind] for kind in KINDS]
+# Those with a default object (isDefault), for the rules of the default.
+WITH_DEFAULT = [collection for collection in COLLECTIONS if collection.has_default]
 
 
 def schedule_answer(body: dict[str, Any]) -> dict[str, Any]:

@@ -52,7 +52,7 @@ from calendar_exceptions import storage, tenancy  # noqa: E402
 from calendar_exceptions.liveperson.account_config import api as account_config_api  # noqa: E402
 from calendar_exceptions.office_hours import api as office_hours_api  # noqa: E402
 from calendar_exceptions.tokens import TokenRepository  # noqa: E402
-from tests.builders import COLLECTIONS, Collection  # noqa: E402
+from tests.builders import COLLECTIONS, WITH_DEFAULT, Collection  # noqa: E402
 
 
 def reset_clients() -> None:
@@ -73,7 +73,13 @@ def _fresh_clients() -> Iterator[None]:
 
 @pytest.fixture(params=COLLECTIONS, ids=str)
 def kind(request: pytest.FixtureRequest) -> Collection:
-    """Each LivePerson collection (special occasions, workdays), for the rules they share."""
+    """Each LivePerson collection (special occasions, workdays, skills), for the rules they share."""
+    return request.param
+
+
+@pytest.fixture(params=WITH_DEFAULT, ids=str)
+def defaulted(request: pytest.FixtureRequest) -> Collection:
+    """Each LivePerson collection with a default object (special occasions, workdays), for the default's rules."""
     return request.param
 
 

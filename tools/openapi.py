@@ -37,7 +37,7 @@ _LP_ERRORS = {
     401: "Not Authorized",
     403: "Forbidden: the token lacks the method's scope, or the account is not the token's",
     404: "Data Not Found",
-    409: "Conflict: If-Match is not the current revision",
+    409: "Conflict: If-Match is not the current revision; or a delete of an object a skill uses",
     413: "Payload Too Large",
     500: "Internal Server Error",
     503: "Service Unavailable: storage still throttled or failing after retries",

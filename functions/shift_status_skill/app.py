@@ -1,4 +1,4 @@
-"""GET the shift status of a skill: the account level's, as the vendor answers for a skill it does not know."""
+"""GET the shift status of a skill: from its own workdays and special occasions objects, else the account's defaults."""
 
 from calendar_exceptions.entrypoint import api_gateway_handler
 from calendar_exceptions.liveperson.shift_status import api
@@ -8,12 +8,14 @@ app = api.resolver()
 
 @app.get(
     api.SKILL_STATUS,
-    summary="Get the shift status of a skill (the account's)",
+    summary="Get the shift status of a skill",
     description=(
-        "Whether the account is on shift at `at` (default: the request's time), when its next shift starts and "
+        "Whether the skill is on shift at `at` (default: the request's time), when its next shift starts and "
         "when the current or next one ends, in epoch milliseconds; null when not within 400 days (both null: 24/7). "
-        "The hours are the default workday's, overridden on the dates the default special occasion "
-        "touches (docs/shift-status.md). Two strongly consistent DynamoDB round trips."
+        "The hours are the skill's own workdays object's (workingHoursId), else the account's default, overridden "
+        "on the dates its own special occasions object (specialOccasionId), else the account's default, touches; a "
+        "skill id the account does not have answers the account level (docs/shift-status.md). Two strongly "
+        "consistent DynamoDB round trips."
     ),
     parameters=[api.SKILL_ID, api.AT],
     responses={200: api.STATUS, **api.errors(400, 404)},

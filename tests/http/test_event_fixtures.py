@@ -48,6 +48,7 @@ CASE_STATUS = {
     "other_account": [403],
     "not_found": [404],
     "stale_revision": [409],
+    "in_use": [409],
     "data_invalid": [422],
     "name_taken": [422],
     "date_taken": [422],
@@ -70,7 +71,8 @@ INTERCOM_CODE = {
 # the schedule next opens on Monday at 09:00. Assignments: schedule "1" (Dublin) is the workspace
 # default and team 42 has "2" (New York, UTC-5 in November: Monday 09:00 there is 14:00 UTC); teammate
 # 5 has none of their own. Shift status: Monday 2026-12-14 10:00 Warsaw
-# (09:00Z), on shift until 16:00Z, next shift Tuesday 08:00Z. Annual job at 2027-03-02T00:05Z:
+# (09:00Z), on shift until 16:00Z, next shift Tuesday 08:00Z; a skill on the Monday nights shift
+# (22:00-06:00 Warsaw) is off until 21:00Z, on until Tuesday 05:00Z. Annual job at 2027-03-02T00:05Z:
 # Kiritimati's two recurring dates were due, Pago Pago's was not.
 EXPECTED_BODY: dict[str, Any] = {
     "GetOfficeHoursEffectiveHoursFunction": {
@@ -119,6 +121,11 @@ EXPECTED_BODY: dict[str, Any] = {
         "type": "holiday.list", "country_code": "FR", "subdivision_code": None, "year": 2027, "language": "fr",
         "data": [{"date": day, "name": name} for day, name in FRANCE.holidays],
     },
+    "GetShiftStatusAccountFunction": [
+        {"skillId": 1, "onShift": True, "nextOn": 1797321600000, "nextOff": 1797264000000},
+        {"skillId": 2, "onShift": False, "nextOn": 1797282000000, "nextOff": 1797310800000},
+        {"skillId": 3, "onShift": True, "nextOn": 1797321600000, "nextOff": 1797264000000},
+    ],
     "ApplyAnnualRecurrencesFunction": {
         "time": "2027-03-02T00:05:00Z", "cutoff": "2027-03-01", "candidates": 3, "due": 2, "moved": 2,
         "skipped": 0, "failed": 0, "complete": True, "reported": [],
@@ -280,11 +287,7 @@ def check(function: str, case: Path, result: dict[str, Any]) -> str | None:
         # the error body names the API: the collection's path segment, the shift status, or its feeds
         resource = event["resource"]
         expected = (
-            "shiftstatus"
-            if "/skills/" in resource
-            else resource.split("/")[6]
-            if "/ac-common/" in resource
-            else "feeds"
+            "feeds" if "/feeds" in resource else "shiftstatus" if "shift-status" in resource else resource.split("/")[6]
         )
         return None if body["type"] == expected and body["message"] else f"error body {body}"
     if body.get("type") != "error.list" or body.get("request_id") != event["requestContext"]["requestId"]:

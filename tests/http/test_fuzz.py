@@ -28,7 +28,17 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from tests.builders import SCHEDULES, closed, collection, custom_hours, exceptions_url, occasion, schedule
+from tests.builders import (
+    SCHEDULES,
+    SKILLS_API,
+    closed,
+    collection,
+    custom_hours,
+    exceptions_url,
+    occasion,
+    schedule,
+    skill,
+)
 from tests.http.conftest import bearer
 from tools import openapi
 
@@ -102,14 +112,16 @@ sent: list[tuple[str, int]] = []
 
 
 def _seed_objects(base_url: str, http: requests.Session) -> None:
-    """Schedules 1 and 2, exceptions 1 and 2 of schedule 1, special occasions 1 and 2 of the tenant."""
+    """Schedules 1 and 2, exceptions 1 and 2 of schedule 1, special occasions 1 and 2 and skills 1 and 2 of the
+    tenant (each collection at revision 1)."""
     replies = [http.post(base_url + SCHEDULES, json=body, headers=AUTH) for body in (schedule(), schedule("Sales"))]
     replies += [
         http.post(base_url + exceptions_url("1"), json=body, headers=AUTH)
         for body in (custom_hours("2026-12-24"), closed("2026-12-25"))
     ]
     replies.append(http.post(base_url + collection(TENANT), json=[occasion("A"), occasion("B")], headers=AUTH))
-    assert [reply.status_code for reply in replies] == [201] * 4 + [200], [reply.text for reply in replies]
+    replies.append(http.post(base_url + SKILLS_API.url(TENANT), json=[skill("A"), skill("B")], headers=AUTH))
+    assert [reply.status_code for reply in replies] == [201] * 4 + [200] * 2, [reply.text for reply in replies]
 
 
 @pytest.fixture(scope="module", autouse=True)

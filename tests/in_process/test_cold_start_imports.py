@@ -20,7 +20,6 @@ from local import template
 from tests.builders import COLLECTIONS
 
 ACCOUNT = "1234567"
-LP = f"/api/account/{ACCOUNT}/configuration/ac-common"
 SCHEDULE = "/office_hours_schedules/1"
 ASSIGNED = "/office_hours_schedules/3"  # team 42's and teammate 456's own schedule
 EXCEPTIONS = f"{SCHEDULE}/office_hours_exceptions"
@@ -44,7 +43,7 @@ def _collection_requests() -> dict[str, list[Request]]:
     """The list, get and delete functions of every LivePerson collection (KINDS, as tests.builders.COLLECTIONS)."""
     requests: dict[str, list[Request]] = {}
     for collection in COLLECTIONS:
-        kind, base = collection.kind, f"{LP}/{collection.type}"
+        kind, base = collection.kind, collection.url(ACCOUNT)
         named = f'"name": "{collection.stored["name"]}"'
         requests[_serving("GET", kind.collection_route)] = [
             ("GET", base, {}, 200, named),
@@ -65,7 +64,11 @@ def _collection_requests() -> dict[str, list[Request]]:
 REQUESTS: dict[str, list[Request]] = {
     **_collection_requests(),
     "GetShiftStatusSkillFunction": [
-        ("GET", f"/api/account/{ACCOUNT}/skills/42/shift-status-skill", {}, 200, ""),
+        ("GET", f"/api/account/{ACCOUNT}/skills/42/shift-status-skill", {}, 200, '"skillId": 42'),
+        ("GET", f"/api/account/{ACCOUNT}/skills/1/shift-status-skill", {}, 200, '"skillId": 1'),
+    ],
+    "GetShiftStatusAccountFunction": [
+        ("GET", f"/api/account/{ACCOUNT}/shift-status", {}, 200, '[{"skillId": 1, "onShift": '),
     ],
     "ListOfficeHoursSchedulesFunction": [
         ("GET", "/office_hours_schedules", {}, 200, '"twenty_four_seven": false'),

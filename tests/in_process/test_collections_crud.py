@@ -1,7 +1,8 @@
 """The operations around the PUT on each LivePerson collection: list, get one, create and delete, with their revisions.
 
-Every rule here is the same for special occasions and workdays, so each test runs on both
-(the `kind` fixture), unless it checks a vendor example of one of them.
+Every rule here is the same for special occasions, workdays and skills, so each test runs on
+each (the `kind` fixture; the rules of the default on those that have one, the `defaulted`
+fixture), unless it checks a vendor example of one of them.
 """
 
 from __future__ import annotations
@@ -65,7 +66,8 @@ def test_create_refuses_a_name_already_stored(api, kind):
     assert api.call("GET", kind.url()).revision == "1"
 
 
-def test_creating_a_default_makes_it_the_only_default(api, kind):
+def test_creating_a_default_makes_it_the_only_default(api, defaulted):
+    kind = defaulted
     api.call("POST", kind.url(), [kind.body("A", isDefault=True)])
     api.call("POST", kind.url(), [kind.body("B", isDefault=True)])
     listed = api.call("GET", kind.url()).body
@@ -100,7 +102,8 @@ def test_delete_one_and_several_ids_with_if_match(api, kind):
     assert api.call("GET", f"{kind.url()}/1").status == 404
 
 
-def test_delete_frees_the_name_and_the_default(api, kind):
+def test_delete_frees_the_name_and_the_default(api, defaulted):
+    kind = defaulted
     api.call("POST", kind.url(), [kind.body("A", isDefault=True)])
     api.call("DELETE", f"{kind.url()}/1", headers={"If-Match": "1"})
     reply = api.call("POST", kind.url(), [kind.body("A")])

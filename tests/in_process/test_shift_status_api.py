@@ -67,7 +67,7 @@ def test_the_account_level_status_in_the_vendors_shape(api, dynamodb):
         "nextOn": 1797321600000,  # 2026-12-15T08:00Z
         "nextOff": 1797264000000,  # 2026-12-14T16:00Z
     }
-    # Every skill id answers the account level's status
+    # A skill id the account does not have answers the account level's status
     assert status(api, skill="7").body == {**reply.body, "skillId": 7}
 
 
@@ -193,11 +193,11 @@ def test_two_strongly_consistent_round_trips(api, dynamodb):
     )
     # When the status is asked again
     assert status(api).status == 200
-    # Then it cost two BatchGetItem calls, both consistent: the two heads, then the two defaults
+    # Then it cost two BatchGetItem calls, both consistent: the two heads and the skill, then the two defaults
     assert [name for name, _ in calls] == ["BatchGetItem", "BatchGetItem"]
     requests = [params["RequestItems"][storage.table_name()] for _, params in calls]
     assert all(request["ConsistentRead"] is True for request in requests)
-    assert [len(request["Keys"]) for request in requests] == [2, 2]
+    assert [len(request["Keys"]) for request in requests] == [3, 2]
 
 
 def test_without_defaults_one_round_trip(api):

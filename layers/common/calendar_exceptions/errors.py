@@ -37,6 +37,10 @@ class RevisionConflict(DomainError):
     """The revision the write was based on is not the current one (409)."""
 
 
+class InUse(DomainError):
+    """The object is referenced by others and cannot be removed while they do (409)."""
+
+
 class Unprocessable(DomainError):
     """Well-formed input that conflicts with stored data or the object's state (422)."""
 

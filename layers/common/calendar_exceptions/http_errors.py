@@ -18,6 +18,7 @@ from calendar_exceptions.dynamodb import cancellation_reasons, codes
 from calendar_exceptions.errors import (
     DomainError,
     Forbidden,
+    InUse,
     InvalidInput,
     NotFound,
     PayloadTooLarge,
@@ -36,6 +37,7 @@ STATUS_BY_ERROR: dict[type[DomainError], int] = {
     Forbidden: 403,
     NotFound: 404,
     RevisionConflict: 409,
+    InUse: 409,
     PayloadTooLarge: 413,
     Unprocessable: 422,
     ServiceUnavailable: 503,

@@ -1,11 +1,10 @@
 """A LivePerson feed: the objects that give a skill's (or the account's) hours, as a status or as a calendar.
 
 `skill_sources` is the one place that says which workday and special occasion objects a feed
-shows. Today every skill shows the account level, the account's default objects (as the
-shift status answers an unknown skill), read in two round trips with their collections'
-revisions. When skills exist, it reads the skill's item with the heads (its own
-`workingHoursId` / `specialOccasionId` replacing each default) in the same two round trips:
-only this function changes.
+shows: a skill's, as the shift status reads them (liveperson/skills/hours.skill_hours: its own
+`workingHoursId` / `specialOccasionId` replacing each account default, the account level for a
+skill the account does not have), or the account's defaults for an account-level feed; in two
+round trips, with their collections' revisions.
 
 The status is the shift status's answer for the feed's skill (`skillId` null for the
 account level). The calendar (series.FeedCalendar), in the zone of the first workday event
@@ -29,6 +28,7 @@ from calendar_exceptions.hours.local_time import local_date, minute_instant
 from calendar_exceptions.liveperson.account_config.defaults import read_defaults_and_revisions
 from calendar_exceptions.liveperson.shift_status.occurrences import Window
 from calendar_exceptions.liveperson.shift_status.shifts import governed_dates, shift_status, shifts
+from calendar_exceptions.liveperson.skills.hours import skill_hours
 from calendar_exceptions.liveperson.special_occasions.kind import SPECIAL_OCCASIONS
 from calendar_exceptions.liveperson.workdays.kind import WORKDAYS
 from calendar_exceptions.storage import dynamodb_client, table_name
@@ -44,10 +44,10 @@ class SkillSources(NamedTuple):
 
 
 def skill_sources(account: str, skill_id: int | None) -> SkillSources:
-    """The workday and special occasion objects whose hours a feed of `skill_id` (None: the account) shows.
-
-    The plug point for skills: today the account's defaults, whatever the skill.
-    """
+    """The workday and special occasion objects whose hours a feed of `skill_id` (None: the account) shows."""
+    if skill_id is not None:
+        hours = skill_hours(dynamodb_client(), table_name(), account, skill_id)
+        return SkillSources(hours.workday, hours.occasion, hours.workday_revision, hours.occasion_revision)
     objects, revisions = read_defaults_and_revisions(dynamodb_client(), table_name(), account)
     workday, occasion = objects[WORKDAYS], objects[SPECIAL_OCCASIONS]
     return SkillSources(workday, occasion, revisions[WORKDAYS], revisions[SPECIAL_OCCASIONS])

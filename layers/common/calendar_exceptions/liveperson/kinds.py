@@ -6,7 +6,8 @@ Kind here.
 
 from __future__ import annotations
 
+from calendar_exceptions.liveperson.skills.kind import SKILLS
 from calendar_exceptions.liveperson.special_occasions.kind import SPECIAL_OCCASIONS
 from calendar_exceptions.liveperson.workdays.kind import WORKDAYS
 
-KINDS = (SPECIAL_OCCASIONS, WORKDAYS)
+KINDS = (SPECIAL_OCCASIONS, WORKDAYS, SKILLS)

@@ -4,8 +4,11 @@
                                            sk OCCASION#<id:012d>     one special occasion (its JSON fields)
     pk ACCOUNT#<account>#WORKINGHOURS      sk #HEAD                  the same, for workdays
                                            sk WORKDAY#<id:012d>      one workday object
+    pk ACCOUNT#<account>#SKILLS            sk #HEAD                  the same, for skills, and `uses#<PARTITION>#<id>`:
+                                                                     the skills using each object of another collection
+                                           sk SKILL#<id:012d>        one skill
 
-Each collection's Kind holds its Layout (special_occasions/kind.py, workdays/kind.py).
+Each collection's Kind holds its Layout (special_occasions/kind.py, workdays/kind.py, skills/kind.py).
 Standard library only: the shift status reads these keys without the collections' models.
 """
 
@@ -33,3 +36,7 @@ class Layout(NamedTuple):
 
     def item_key(self, account: str, object_id: int) -> dict[str, Any]:
         return {"pk": {"S": self.partition_key(account)}, "sk": {"S": self.sort_key(object_id)}}
+
+    def uses_attribute(self, object_id: int) -> str:
+        """The head attribute of a referring collection that lists its objects using this collection's `object_id`."""
+        return f"uses#{self.partition}#{object_id}"

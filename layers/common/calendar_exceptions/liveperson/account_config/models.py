@@ -1,7 +1,9 @@
-"""What every LivePerson collection object has: a name, a description, the default flag, local times.
+"""What every LivePerson collection object has (a name, the `deleted` flag), and what the ac-common ones add.
 
-Types and lengths only (strict: see validation.StrictModel); each kind's models add its
-events (special_occasions/models.py, workdays/models.py).
+Types and lengths only (strict: see validation.StrictModel). `NamedObject` is every
+collection's (skills/models.py adds a skill's fields); `ObjectFields` the Account
+Configuration common objects' (a description, the default flag), to which each kind's models
+add its events (special_occasions/models.py, workdays/models.py).
 """
 
 from __future__ import annotations
@@ -27,13 +29,16 @@ class LocalTime(StrictModel):
     timeZone: str = Field(max_length=MAX_TIME_ZONE)
 
 
-class ObjectFields(StrictModel):
-    """The fields every object of every collection has; each kind adds `events`."""
+class NamedObject(StrictModel):
+    """The fields every object of every collection has: `deleted` (always false: DELETE removes) and a unique name."""
 
     deleted: bool = False
     name: str = Field(min_length=1, max_length=MAX_NAME)
-    description: str = Field(max_length=MAX_DESCRIPTION)
-    isDefault: bool
+
+    @property
+    def is_default(self) -> bool:
+        """Whether the object is its account's default (a collection without defaults: never)."""
+        return False
 
     def content_digest(self) -> str:
         """Digest of what a PUT can change apart from isDefault, to detect no-op updates cheaply.
@@ -48,3 +53,14 @@ class ObjectFields(StrictModel):
         """The object as the API answers it and as it is stored: its id (a stored object's) first."""
         values = self.model_dump(exclude_none=True)
         return {"id": values.pop("id"), **values} if "id" in values else values
+
+
+class ObjectFields(NamedObject):
+    """The fields of every Account Configuration common object (`ac-common`); each kind adds `events`."""
+
+    description: str = Field(max_length=MAX_DESCRIPTION)
+    isDefault: bool
+
+    @property
+    def is_default(self) -> bool:
+        return self.isDefault

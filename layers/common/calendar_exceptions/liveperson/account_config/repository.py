@@ -1,10 +1,12 @@
-"""DynamoDB access for a collection (special occasions, workdays): one partition per account and kind.
+"""DynamoDB access for a collection (special occasions, workdays, skills): one partition per account and kind.
 
-Layout (layout.py, each Kind's): partition `ACCOUNT#<account>#SPECIALOCCASION`
-or `ACCOUNT#<account>#WORKINGHOURS`; the head item at sk `#HEAD` holds the collection
-revision, the last id issued, the default object's id and an index of every object's name
-and content digest (attributes `revision`, `last_id`, `default_id`, `index`); each object
-is an item at sk `OCCASION#<id:012d>` or `WORKDAY#<id:012d>` holding its JSON fields.
+Layout (layout.py, each Kind's): partition `ACCOUNT#<account>#SPECIALOCCASION`,
+`ACCOUNT#<account>#WORKINGHOURS` or `ACCOUNT#<account>#SKILLS`; the head item at sk `#HEAD`
+holds the collection revision, the last id issued, the default object's id and an index of
+every object's name, content digest and references (attributes `revision`, `last_id`,
+`default_id`, `index`), and, for a collection whose objects reference others, the
+`uses#...` attributes derived from the index (references.py); each object is an item at sk
+`OCCASION#<id:012d>`, `WORKDAY#<id:012d>` or `SKILL#<id:012d>` holding its JSON fields.
 
 Every write puts the head under the condition that the revision is still the one the
 write was based on, so all writes to one account's collection are serialised by DynamoDB
@@ -16,11 +18,13 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from calendar_exceptions.dynamodb import CONDITION_FAILED, codes, query_items, transact
 from calendar_exceptions.errors import RevisionConflict
+from calendar_exceptions.liveperson.account_config import references
 from calendar_exceptions.liveperson.account_config.kind import Kind
 from calendar_exceptions.liveperson.account_config.layout import HEAD_SK
 from calendar_exceptions.storage import from_item, to_item
@@ -28,7 +32,7 @@ from calendar_exceptions.storage import from_item, to_item
 if TYPE_CHECKING:
     # Writes are given models; reads answer the stored JSON, so the functions that only read
     # or delete never import the models (pydantic).
-    from calendar_exceptions.liveperson.account_config.models import ObjectFields
+    from calendar_exceptions.liveperson.account_config.models import NamedObject
 
 # Accounts whose head an environment keeps (least recently used out); a head is at most
 # 500 index entries, a few tens of KB.
@@ -47,6 +51,8 @@ def item_key(kind: Kind, account: str, object_id: int) -> dict[str, Any]:
 class IndexEntry:
     name: str
     digest: str
+    # The references the object holds: (field, id) for each of its Kind's references set.
+    refs: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,7 +71,7 @@ class Change:
     """Everything one write does to a collection, committed in one transaction."""
 
     head: Head
-    put: list[ObjectFields] = field(default_factory=list)
+    put: list[NamedObject] = field(default_factory=list)
     clear_default: int | None = None
     delete: list[int] = field(default_factory=list)
 
@@ -112,12 +118,12 @@ class HeadCache:
 class CollectionRepository:
     def __init__(self, client: Any, table: str, kind: Kind) -> None:
         self._client = client
-        self._table = table
+        self.table = table
         self._kind = kind
         self._heads = HeadCache()
 
     def head(self, account: str) -> Head:
-        response = self._client.get_item(TableName=self._table, Key=head_key(self._kind, account), ConsistentRead=True)
+        response = self._client.get_item(TableName=self.table, Key=head_key(self._kind, account), ConsistentRead=True)
         head = head_of(response.get("Item"))
         self._heads.keep(account, head)
         return head
@@ -131,7 +137,7 @@ class CollectionRepository:
         head_item, objects = None, []
         for item in query_items(
             self._client,
-            TableName=self._table,
+            TableName=self.table,
             KeyConditionExpression="pk = :pk",
             ExpressionAttributeValues={":pk": {"S": self._kind.layout.partition_key(account)}},
             ConsistentRead=True,
@@ -146,46 +152,54 @@ class CollectionRepository:
         """The head and one object (`stored_object`) read as one snapshot."""
         response = self._client.transact_get_items(
             TransactItems=[
-                {"Get": {"TableName": self._table, "Key": head_key(self._kind, account)}},
-                {"Get": {"TableName": self._table, "Key": item_key(self._kind, account, object_id)}},
+                {"Get": {"TableName": self.table, "Key": head_key(self._kind, account)}},
+                {"Get": {"TableName": self.table, "Key": item_key(self._kind, account, object_id)}},
             ]
         )
         head_response, item_response = response["Responses"]
         item = item_response.get("Item")
         return head_of(head_response.get("Item")), stored_object(item) if item else None
 
-    def commit(self, account: str, based_on: Head, change: Change) -> None:
-        """Write `change` if the head is still at `based_on.revision`, else raise RevisionConflict.
+    def commit(self, account: str, based_on: Head, change: Change, checks: Sequence[references.Check] = ()) -> None:
+        """Write `change` if the head is still at `based_on.revision` (else RevisionConflict) and every check holds.
 
-        Contention when another transaction held one of the items: the write may still be
-        valid once it is done.
+        A check that fails raises what it says (references.Check). Contention when another
+        transaction held one of the items: the write may still be valid once it is done.
         """
         kind = self._kind
         items = [self._put_head(account, based_on, change.head)]
-        items += [{"Put": {"TableName": self._table, "Item": _item(kind, account, o)}} for o in change.put]
+        items += [{"Put": {"TableName": self.table, "Item": _item(kind, account, o)}} for o in change.put]
         if change.clear_default is not None:
             items.append(
                 {
                     "Update": {
-                        "TableName": self._table,
+                        "TableName": self.table,
                         "Key": item_key(kind, account, change.clear_default),
                         "UpdateExpression": "SET isDefault = :false",
                         "ExpressionAttributeValues": {":false": {"BOOL": False}},
                     }
                 }
             )
-        items += [{"Delete": {"TableName": self._table, "Key": item_key(kind, account, i)}} for i in change.delete]
-        found = codes(transact(self._client, items))
-        if found and found[0] == CONDITION_FAILED:
+        items += [{"Delete": {"TableName": self.table, "Key": item_key(kind, account, i)}} for i in change.delete]
+        items += [check.item for check in checks]
+        reasons = transact(self._client, items)
+        if reasons:
+            self._refused(account, reasons, checks)
+        self._heads.keep(account, change.head)
+
+    def _refused(self, account: str, reasons: list[dict[str, Any]], checks: Sequence[references.Check]) -> NoReturn:
+        """Raise what a refused commit means: the revision moved (409), else what the first failed check says."""
+        if reasons[0].get("Code") == CONDITION_FAILED:
             self._heads.forget(account)
             raise RevisionConflict("The revision in If-Match is not the current revision")
-        if found:
-            raise RuntimeError(f"{kind.plural} of {account}: a write refused with {found}")
-        self._heads.keep(account, change.head)
+        for check, reason in zip(checks, reasons[len(reasons) - len(checks) :], strict=True):
+            if reason.get("Code") == CONDITION_FAILED:
+                raise check.refused(from_item(reason["Item"]) if "Item" in reason else None)
+        raise RuntimeError(f"{self._kind.plural} of {account}: a write refused with {codes(reasons)}")
 
     def _put_head(self, account: str, based_on: Head, head: Head) -> dict[str, Any]:
         put: dict[str, Any] = {
-            "TableName": self._table,
+            "TableName": self.table,
             "Item": to_item(
                 {
                     "pk": self._kind.layout.partition_key(account),
@@ -193,7 +207,8 @@ class CollectionRepository:
                     "revision": head.revision,
                     "last_id": head.last_id,
                     "default_id": head.default_id,
-                    "index": {str(i): {"name": e.name, "digest": e.digest} for i, e in head.index.items()},
+                    "index": {str(i): _index_entry(e) for i, e in head.index.items()},
+                    **references.uses_attributes(self._kind, {i: e.refs for i, e in head.index.items()}),
                 }
             ),
         }
@@ -214,12 +229,22 @@ def head_of(item: dict[str, Any] | None) -> Head:
         revision=values["revision"],
         last_id=values["last_id"],
         default_id=values.get("default_id"),
-        index={int(i): IndexEntry(e["name"], e["digest"]) for i, e in values.get("index", {}).items()},
+        index={
+            int(i): IndexEntry(e["name"], e["digest"], tuple(e.get("refs", {}).items()))
+            for i, e in values.get("index", {}).items()
+        },
         exists=True,
     )
 
 
-def _item(kind: Kind, account: str, stored: ObjectFields) -> dict[str, Any]:
+def _index_entry(entry: IndexEntry) -> dict[str, Any]:
+    stored: dict[str, Any] = {"name": entry.name, "digest": entry.digest}
+    if entry.refs:
+        stored["refs"] = dict(entry.refs)
+    return stored
+
+
+def _item(kind: Kind, account: str, stored: NamedObject) -> dict[str, Any]:
     return {**item_key(kind, account, stored.id), **to_item(stored.to_json())}  # type: ignore[attr-defined]
 
 

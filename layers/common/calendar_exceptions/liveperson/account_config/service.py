@@ -1,4 +1,4 @@
-"""Business rules of a collection (special occasions, workdays): revisions, ids, names and the default."""
+"""Business rules of a collection (special occasions, workdays, skills): revisions, ids, names, default, references."""
 
 from __future__ import annotations
 
@@ -7,12 +7,14 @@ from typing import TYPE_CHECKING, Any
 
 from calendar_exceptions.dynamodb import Contention, retry_contended
 from calendar_exceptions.errors import InvalidInput, NotFound, RevisionConflict, echo
+from calendar_exceptions.liveperson.account_config import references
 from calendar_exceptions.liveperson.account_config.kind import Kind
 from calendar_exceptions.liveperson.account_config.repository import Change, CollectionRepository, Head, IndexEntry
+from calendar_exceptions.liveperson.kinds import KINDS
 from calendar_exceptions.names import name_key
 
 if TYPE_CHECKING:
-    from calendar_exceptions.liveperson.account_config.models import ObjectFields
+    from calendar_exceptions.liveperson.account_config.models import NamedObject
 
 # The head item indexes every object of an account's collection; this keeps it (and each write) small.
 MAX_PER_ACCOUNT = 500
@@ -49,7 +51,7 @@ class CollectionService:
             raise self._not_found(object_id)
         return Outcome(head.revision, [found], modified=False)
 
-    def create(self, account: str, if_match: int | None, new: list[ObjectFields]) -> Outcome:
+    def create(self, account: str, if_match: int | None, new: list[NamedObject]) -> Outcome:
         kind = self._kind
 
         def attempt() -> Outcome:
@@ -63,9 +65,9 @@ class CollectionService:
                 kind.model(id=head.last_id + offset, **_fields(item)) for offset, item in enumerate(new, start=1)
             ]
             self._require_unique_names(head, created)
-            change = _change(head, created, last_id=head.last_id + len(new))
+            change = _change(kind, head, created, last_id=head.last_id + len(new))
             try:
-                self._repository.commit(account, head, change)
+                self._repository.commit(account, head, change, self._reference_checks(account, head, created))
             except RevisionConflict:
                 if if_match is not None:
                     raise
@@ -100,13 +102,13 @@ class CollectionService:
             except (InvalidInput, NotFound):
                 change = None
             if change is not None:
-                self._repository.commit(account, cached, change)
+                self._repository.commit(account, cached, change, self._reference_checks(account, cached, objects))
                 return Outcome(change.head.revision, objects)
         head = self._repository.head(account)
         change = self._update_change(head, if_match, objects)
         if change is None:
             return Outcome(head.revision, objects, modified=False)
-        self._repository.commit(account, head, change)
+        self._repository.commit(account, head, change, self._reference_checks(account, head, objects))
         return Outcome(change.head.revision, objects)
 
     def delete(self, account: str, if_match: int, ids: list[int]) -> Outcome:
@@ -121,8 +123,15 @@ class CollectionService:
         index = {i: entry for i, entry in head.index.items() if i not in ids}
         default_id = None if head.default_id in ids else head.default_id
         new_head = replace(head, revision=head.revision + 1, default_id=default_id, index=index)
-        self._repository.commit(account, head, Change(new_head, delete=ids))
+        # What other collections' objects reference must stay: the delete checks their heads.
+        checks = references.referrer_checks(self._kind, self._repository.table, account, ids, KINDS)
+        self._repository.commit(account, head, Change(new_head, delete=ids), checks)
         return Outcome(new_head.revision, [])
+
+    def _reference_checks(self, account: str, head: Head, objects: list[Any]) -> list[references.Check]:
+        """That each reference the objects take on names a stored object (a write's checks; none for most kinds)."""
+        before = {object_id: entry.refs for object_id, entry in head.index.items()}
+        return references.new_reference_checks(self._kind, self._repository.table, account, before, objects)
 
     def _not_found(self, object_id: int) -> NotFound:
         return NotFound(f"{self._kind.noun.capitalize()} {object_id} not found")
@@ -137,7 +146,7 @@ class CollectionService:
         changed = [item for item in objects if _differs(head, item)]
         if not changed:
             return None
-        return _change(head, objects, last_id=head.last_id, written=changed)
+        return _change(self._kind, head, objects, last_id=head.last_id, written=changed)
 
     def _require_unique_names(self, head: Head, objects: list[Any]) -> None:
         written = {item.id for item in objects}
@@ -166,19 +175,21 @@ def _require_revision(head: Head, if_match: int) -> None:
 
 def _differs(head: Head, item: Any) -> bool:
     stored = head.index[item.id]
-    return stored.digest != item.content_digest() or item.isDefault != (head.default_id == item.id)
+    return stored.digest != item.content_digest() or item.is_default != (head.default_id == item.id)
 
 
-def _change(head: Head, objects: list[Any], last_id: int, written: list[Any] | None = None) -> Change:
+def _change(kind: Kind, head: Head, objects: list[Any], last_id: int, written: list[Any] | None = None) -> Change:
     """The new head and writes for `objects`; making one the default clears the previous one."""
     default_id = head.default_id
     for item in objects:
-        if item.isDefault:
+        if item.is_default:
             default_id = item.id
         elif default_id == item.id:
             default_id = None
     index = dict(head.index)
-    index.update({item.id: IndexEntry(item.name, item.content_digest()) for item in objects})
+    index.update(
+        {item.id: IndexEntry(item.name, item.content_digest(), references.held(kind, item)) for item in objects}
+    )
     request_ids = {item.id for item in objects}
     previous = head.default_id
     clear_default = (
@@ -188,5 +199,5 @@ def _change(head: Head, objects: list[Any], last_id: int, written: list[Any] | N
     return Change(new_head, put=objects if written is None else written, clear_default=clear_default)
 
 
-def _fields(item: ObjectFields) -> dict[str, object]:
+def _fields(item: NamedObject) -> dict[str, object]:
     return {name: getattr(item, name) for name in type(item).model_fields}

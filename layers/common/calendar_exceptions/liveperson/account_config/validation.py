@@ -1,4 +1,4 @@
-"""Validation of a collection's request bodies: the array, each object, and each event by its kind's rules."""
+"""Validation of a collection's request bodies: the array, each object, and each object by its kind's rules."""
 
 from __future__ import annotations
 
@@ -10,19 +10,19 @@ from pydantic import TypeAdapter
 from calendar_exceptions.errors import InvalidInput, echo
 from calendar_exceptions.liveperson.account_config.api import MAX_PER_REQUEST
 from calendar_exceptions.liveperson.account_config.kind import Kind
-from calendar_exceptions.liveperson.account_config.models import ObjectFields
+from calendar_exceptions.liveperson.account_config.models import NamedObject
 from calendar_exceptions.names import is_blank, name_key
 from calendar_exceptions.primitives import RuleViolation
 from calendar_exceptions.validation import json_body, validate
 
 
 @functools.cache
-def _adapter(model: type[ObjectFields]) -> TypeAdapter[list[Any]]:
+def _adapter(model: type[NamedObject]) -> TypeAdapter[list[Any]]:
     """The validator of an array of `model`, built once and only by the function that receives one."""
     return TypeAdapter(list[model])  # type: ignore[valid-type]
 
 
-def new_objects(kind: Kind, body: str | None) -> tuple[list[ObjectFields], bool]:
+def new_objects(kind: Kind, body: str | None) -> tuple[list[NamedObject], bool]:
     """The body of a POST: an array of objects without ids, or one such object as the vendor's example.
 
     Returns the objects and whether the body was a single object (answered in kind).
@@ -45,7 +45,7 @@ def updated_objects(kind: Kind, body: str | None) -> list[Any]:
     return objects
 
 
-def _objects(kind: Kind, data: object, model: type[ObjectFields]) -> list[ObjectFields]:
+def _objects(kind: Kind, data: object, model: type[NamedObject]) -> list[NamedObject]:
     if not isinstance(data, list):
         raise InvalidInput(f"body: must be a JSON array of {kind.plural}", field="body")
     if not data:
@@ -56,27 +56,25 @@ def _objects(kind: Kind, data: object, model: type[ObjectFields]) -> list[Object
     for index, item in enumerate(objects):
         check_object(kind, item, f"[{index}]")
     _require_distinct_names(objects)
-    defaults = [index for index, item in enumerate(objects) if item.isDefault]
+    defaults = [index for index, item in enumerate(objects) if item.is_default]
     if len(defaults) > 1:
         raise InvalidInput(f"[{defaults[1]}].isDefault: only one {kind.noun} can be the default", "isDefault")
     return objects
 
 
-def check_object(kind: Kind, item: ObjectFields, prefix: str) -> None:
-    """The rules of one object that its types cannot express; its events' are its kind's."""
+def check_object(kind: Kind, item: NamedObject, prefix: str) -> None:
+    """The rules of one object that its types cannot express: those of every object, then its kind's."""
     if is_blank(item.name):
         raise InvalidInput(f"{prefix}.name: must not be blank", f"{prefix}.name")
     if item.deleted:
         raise InvalidInput(f"{prefix}.deleted: must be false; use DELETE to remove {kind.plural}", f"{prefix}.deleted")
-    for index, event in enumerate(item.events):  # type: ignore[attr-defined]
-        path = f"{prefix}.events[{index}]"
-        try:
-            kind.check_event(event)
-        except RuleViolation as violation:
-            raise InvalidInput(f"{path}.{violation}", f"{path}.{violation.field}") from None
+    try:
+        kind.check_object(item)
+    except RuleViolation as violation:
+        raise InvalidInput(f"{prefix}.{violation}", f"{prefix}.{violation.field}") from None
 
 
-def _require_distinct_names(objects: list[ObjectFields]) -> None:
+def _require_distinct_names(objects: list[NamedObject]) -> None:
     seen: set[str] = set()
     for index, item in enumerate(objects):
         key = name_key(item.name)

@@ -1,1 +1,1 @@
-"""LivePerson Shift Status API: the account-level status from the default workday and special occasion."""
+"""LivePerson Shift Status API: a skill's status, or every skill's, from the workdays and occasions that apply."""

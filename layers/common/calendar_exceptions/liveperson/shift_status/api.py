@@ -1,4 +1,4 @@
-"""HTTP glue of the Shift Status API: its resolver, the skill id and `at` parameters, the answer, its OpenAPI shapes.
+"""HTTP glue of the Shift Status API: its resolver, the skill id and `at` parameters, the answers, their OpenAPI shapes.
 
 Errors are the special occasions error body with `"type": "shiftstatus"`; authentication and
 the path's account are checked as on every LivePerson route (liveperson/http.py). Nothing here
@@ -10,20 +10,20 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 from calendar_exceptions import clock, openapi
 from calendar_exceptions.errors import InvalidInput, echo
 from calendar_exceptions.http_errors import register_error_handlers
-from calendar_exceptions.liveperson.account_config.defaults import read_defaults
 from calendar_exceptions.liveperson.http import LivePersonErrorFormat, path_account_is_the_callers
-from calendar_exceptions.liveperson.shift_status.shifts import shift_status
-from calendar_exceptions.liveperson.special_occasions.kind import SPECIAL_OCCASIONS
-from calendar_exceptions.liveperson.workdays.kind import WORKDAYS
+from calendar_exceptions.liveperson.shift_status.statuses import entry, status, statuses
+from calendar_exceptions.liveperson.skills.hours import account_hours, skill_hours
 from calendar_exceptions.rest import APPLICATION_JSON, Response, RestResolver
 from calendar_exceptions.storage import dynamodb_client, table_name
 from calendar_exceptions.tenancy import authentication, tenant
 
 SKILL_STATUS = "/api/account/<accountId>/skills/<skillId>/shift-status-skill"
+ACCOUNT_STATUS = "/api/account/<accountId>/shift-status"
 ERROR_TYPE = "shiftstatus"
 # `at` is epoch milliseconds from 1970 to the start of 9998: the answer looks 400 days past
 # it, and the calendar ends with 9999.
@@ -39,16 +39,26 @@ def resolver() -> RestResolver:
 
 
 def skill_status(app: RestResolver, skill_id: str) -> Response:
-    """The account-level status for the path's skill at `at` (default: the request's time) as the vendor answers it.
+    """The status of the path's skill at `at` (default: the request's time) as the vendor answers it.
 
-    Never cached (`Cache-Control: no-store`): the answer depends on the moment and on
-    collections that change at any time.
+    From the skill's own workdays and special occasions objects where it names them, else
+    the account's defaults; a skill id the account does not have answers the account level.
     """
     skill = _skill_id(skill_id)
     at = _at(app)
-    defaults = read_defaults(dynamodb_client(), table_name(), tenant(app))
-    status = shift_status(defaults[WORKDAYS], defaults[SPECIAL_OCCASIONS], at)
-    body = {"skillId": skill, "onShift": status.on_shift, "nextOn": status.next_on, "nextOff": status.next_off}
+    hours = skill_hours(dynamodb_client(), table_name(), tenant(app), skill)
+    return _answer(entry(skill, status(hours.workday, hours.occasion, at)))
+
+
+def account_status(app: RestResolver) -> Response:
+    """The status of every skill of the account at `at`, in ascending skill id ([] without skills)."""
+    at = _at(app)
+    return _answer(statuses(account_hours(dynamodb_client(), table_name(), tenant(app)), at))
+
+
+def _answer(body: Any) -> Response:
+    """Never cached (`Cache-Control: no-store`): the answer depends on the moment and on
+    collections that change at any time."""
     return Response(
         status_code=200, content_type=APPLICATION_JSON, body=json.dumps(body), headers={"Cache-Control": "no-store"}
     )
@@ -83,16 +93,23 @@ AT = {
     ),
     "schema": {"type": "integer", "minimum": 0, "maximum": MAX_AT},
 }
+_NO_STORE = {
+    "Cache-Control": {
+        "description": "no-store: the answer depends on the moment and on data that changes at any time",
+        "required": True,
+        "schema": {"type": "string", "const": "no-store"},
+    }
+}
 STATUS = openapi.json_response(
-    "The account-level shift status (every skill id answers the account's)",
+    "The skill's shift status: from its own workdays and special occasions objects, else the account's defaults "
+    "(a skill id the account does not have answers the account level)",
     openapi.schema("ShiftStatus"),
-    {
-        "Cache-Control": {
-            "description": "no-store: the answer depends on the moment and on data that changes at any time",
-            "required": True,
-            "schema": {"type": "string", "const": "no-store"},
-        }
-    },
+    _NO_STORE,
+)
+STATUSES = openapi.json_response(
+    "One entry per skill of the account, in ascending skillId; [] for an account without skills",
+    {"type": "array", "items": openapi.schema("ShiftStatus")},
+    _NO_STORE,
 )
 
 

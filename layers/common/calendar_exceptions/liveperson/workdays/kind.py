@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from calendar_exceptions.liveperson.account_config.kind import Kind
+from calendar_exceptions.liveperson.account_config.kind import Kind, each_event
 from calendar_exceptions.liveperson.account_config.layout import Layout
 
 if TYPE_CHECKING:
@@ -32,5 +32,6 @@ WORKDAYS = Kind(
     model_name="Workday",
     new_model_name="NewWorkday",
     models=_models,
-    check_event=_check_event,
+    prefix="ac-common",
+    check_object=each_event(_check_event),
 )
