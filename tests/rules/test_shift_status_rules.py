@@ -69,7 +69,7 @@ def test_the_vendors_example_a_monday_nine_to_twelve_overwritten_by_four_to_ten(
 
 
 def test_a_non_working_whole_day_occasion():
-    closed = occasion(event("2026-12-16", "2026-12-16", working=False))
+    closed = occasion(event("2026-12-16", "2026-12-17", working=False))  # Wednesday 16th: the end date is exclusive
     # Tuesday 17:00 Warsaw: Wednesday is closed, the next shift is Thursday's
     assert shift_status(OFFICE, closed, 1797350400000) == ShiftStatus(
         False,
@@ -116,7 +116,7 @@ def test_a_night_shift_crossing_midnight():
 
 
 def test_a_night_shift_running_into_a_governed_date_is_cut_at_its_midnight():
-    saturday_closed = occasion(event("2026-12-19", "2026-12-19", working=False))
+    saturday_closed = occasion(event("2026-12-19", "2026-12-20", working=False))
     # Friday 18th 23:30 Warsaw = 22:30Z: on, but only until midnight; Saturday 19th is the occasion's
     assert shift_status(NIGHTS, saturday_closed, 1797633000000) == ShiftStatus(
         True,
@@ -156,10 +156,10 @@ def test_no_default_workday_is_always_off_but_for_the_occasion():
 
 
 def test_a_24_7_week_has_neither_next_on_nor_next_off():
-    every_day = workday(*(shift(f"2026-12-{7 + i:02d}", f"2026-12-{7 + i:02d}") for i in range(7)))
+    every_day = workday(*(shift(f"2026-12-{7 + i:02d}", f"2026-12-{8 + i:02d}") for i in range(7)))
     assert shift_status(every_day, None, 1797238800000) == ShiftStatus(True, None, None)
     # A closed day ahead gives both: off from its Warsaw midnight to the next
-    closed = occasion(event("2026-12-16", "2026-12-16", working=False))
+    closed = occasion(event("2026-12-16", "2026-12-17", working=False))
     assert shift_status(every_day, closed, 1797238800000) == ShiftStatus(
         True,
         1797462000000,  # 2026-12-16T23:00Z = Thursday 00:00 Warsaw
@@ -175,7 +175,7 @@ def test_an_occasion_event_without_meta_counts_as_working():
 def test_an_occasion_in_another_zone_governs_its_own_zones_dates():
     # Tuesday 2026-12-08 closed in Tokyo (UTC+9): 2026-12-07T15:00Z to 2026-12-08T15:00Z, which is
     # Monday 16:00 to Tuesday 16:00 in Warsaw. Monday's shift ends at 16:00 Warsaw, Tuesday's starts then.
-    tokyo = occasion(event("2026-12-08", "2026-12-08", working=False, zone="Asia/Tokyo"))
+    tokyo = occasion(event("2026-12-08", "2026-12-09", working=False, zone="Asia/Tokyo"))
     assert shift_status(OFFICE, tokyo, 1796644800000) == ShiftStatus(  # Monday 2026-12-07T12:00Z
         True,
         1796742000000,  # 2026-12-08T15:00Z
@@ -241,7 +241,9 @@ def test_rules_started_centuries_ago_are_not_walked_from_then(rule, monkeypatch)
 def test_the_end_of_the_calendar_is_answered():
     # The latest `at` the API takes, 9998-01-01T00:00Z, with objects dated up to 9999-12-31
     at = 253339228800000
-    to_the_end = occasion(event("2026-01-01", "9999-12-31"), event("9999-12-31", "9999-12-31", working=False))
+    to_the_end = occasion(
+        event("2026-01-01", "9999-12-31"), event("9999-12-31T00:00", "9999-12-31T23:59", working=False)
+    )
     late_workday = workday(shift("9999-12-27T09:00:00", "9999-12-27T17:00:00"))
     assert shift_status(late_workday, to_the_end, at) == ShiftStatus(True, None, None)
     daily = occasion(event("2026-01-01T09:00:00", "2026-01-01T10:00:00", rule="RRULE:FREQ=DAILY;UNTIL=99991231"))

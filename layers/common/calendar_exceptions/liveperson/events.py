@@ -1,7 +1,10 @@
 """The rules of a LivePerson event's times that every collection shares: its period and its recurrence line.
 
-An event's `start` and `end` are local wall-clock values in an IANA zone (`local_period`);
-a time that the zone skips (spring-forward gap) is refused, a time it repeats (fall-back)
+An event's `start` and `end` are local wall-clock values in an IANA zone (`local_period`),
+`yyyy-MM-dd`, `yyyy-MM-dd'T'HH:mm` or `yyyy-MM-dd'T'HH:mm:ss`, kept as written; what they
+mean as a span of local time (a date end exclusive, an end at 23:59 the end of its day) is
+hours/local_time.local_span, the one reading of both for validation and for the hours.
+A time that the zone skips (spring-forward gap) is refused, a time it repeats (fall-back)
 means its first occurrence (hours/local_time.py states both). Recurrence is one `RRULE:`
 line in the RFC 5545 subset documented in the README (`recurrence_rule`); parts are checked
 here because python-dateutil accepts out-of-range values and then simply yields nothing, or
@@ -13,8 +16,8 @@ stored events with these same functions.
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time
-from typing import TYPE_CHECKING
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, weekday
@@ -22,7 +25,7 @@ from dateutil.rrule import weekdays as _weekday_objects
 
 from calendar_exceptions import primitives
 from calendar_exceptions.errors import echo
-from calendar_exceptions.hours.local_time import is_skipped
+from calendar_exceptions.hours.local_time import LocalSpan, is_skipped, local_span
 from calendar_exceptions.primitives import DATE_PATTERN, RuleViolation
 
 if TYPE_CHECKING:
@@ -32,7 +35,7 @@ if TYPE_CHECKING:
 # Numbers are ASCII digits only: "\d" and str.isdigit() also take superscripts, circled
 # and full-width digits, which int() then reads (or fails on) and no client that expands
 # rules accepts.
-_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}")
+_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2})?")
 _UNTIL = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})(?:T([0-9]{2})([0-9]{2})([0-9]{2})(Z?))?")
 _BYDAY = re.compile(r"([+-]?[0-9]{1,2})?(MO|TU|WE|TH|FR|SA|SU)")
 _INT = re.compile(r"[+-]?[0-9]{1,4}")
@@ -46,8 +49,17 @@ MAX_COUNT = 1000
 _LONGEST_MONTH = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
 
 
-def local_period(start_time: LocalTime, end_time: LocalTime) -> tuple[date | datetime, date | datetime, ZoneInfo]:
-    """An event's start and end (both dates or both local times) in its one zone, both real and in order."""
+class LocalPeriod(NamedTuple):
+    """An event's start and end as written (dates or local date-times), its zone, and the span they mean."""
+
+    start: date | datetime
+    end: date | datetime
+    zone: ZoneInfo
+    span: LocalSpan
+
+
+def local_period(start_time: LocalTime, end_time: LocalTime) -> LocalPeriod:
+    """An event's start and end (both dates or both local times) in its one zone, both real, the end after the start."""
     tz = zone(start_time.timeZone, "start.timeZone")
     if zone(end_time.timeZone, "end.timeZone").key != tz.key:
         raise RuleViolation("end.timeZone", "must be the same time zone as start.timeZone")
@@ -56,8 +68,7 @@ def local_period(start_time: LocalTime, end_time: LocalTime) -> tuple[date | dat
     for value, name in ((start, "start.dateTime"), (end, "end.dateTime")):
         if isinstance(value, datetime):
             require_existing_local_time(value, tz, name)
-    check_period(start, end, tz)
-    return start, end, tz
+    return LocalPeriod(start, end, tz, checked_span(start, end))
 
 
 def zone(name: str, field: str) -> ZoneInfo:
@@ -69,7 +80,7 @@ def zone(name: str, field: str) -> ZoneInfo:
 
 
 def local_value(text: str, field: str) -> date | datetime:
-    """Parse `yyyy-MM-dd` (a whole day) or `yyyy-MM-dd'T'HH:mm:ss` (a local time)."""
+    """Parse `yyyy-MM-dd` (a date) or `yyyy-MM-dd'T'HH:mm[:ss]` (a local time)."""
     try:
         if DATE_PATTERN.fullmatch(text):
             return date.fromisoformat(text)
@@ -77,7 +88,7 @@ def local_value(text: str, field: str) -> date | datetime:
             return datetime.fromisoformat(text)
     except ValueError:
         raise RuleViolation(field, f"{echo(text)} is not a real date or time") from None
-    raise RuleViolation(field, f"{echo(text)} must be yyyy-MM-dd or yyyy-MM-dd'T'HH:mm:ss")
+    raise RuleViolation(field, f"{echo(text)} must be yyyy-MM-dd, yyyy-MM-dd'T'HH:mm or yyyy-MM-dd'T'HH:mm:ss")
 
 
 def require_existing_local_time(value: datetime, tz: ZoneInfo, field: str) -> None:
@@ -86,15 +97,27 @@ def require_existing_local_time(value: datetime, tz: ZoneInfo, field: str) -> No
         raise RuleViolation(field, f"{value.isoformat()} does not exist in {tz.key} (daylight saving gap)")
 
 
-def check_period(start: date | datetime, end: date | datetime, tz: ZoneInfo) -> None:
-    """Whole days may end on the day they start; times must end strictly after they start."""
+def checked_span(start: date | datetime, end: date | datetime) -> LocalSpan:
+    """The span a start and an end mean (local_time.local_span); refused unless of one kind and not empty.
+
+    An end date is exclusive, so an end date on or before the start date is refused with the
+    one-day form in the message; an end at 23:59 is the next midnight, so a timed event
+    `T23:59` to `T23:59` lasts one minute.
+    """
     if isinstance(start, datetime) != isinstance(end, datetime):
         raise RuleViolation("end.dateTime", "start and end must both be dates or both be date-times")
-    if isinstance(start, datetime) and isinstance(end, datetime):
-        if end.replace(tzinfo=tz) <= start.replace(tzinfo=tz):
-            raise RuleViolation("end.dateTime", "must be after start.dateTime")
-    elif end < start:
-        raise RuleViolation("end.dateTime", "must not be before start.dateTime")
+    span = local_span(start, end)
+    if span.length > timedelta():
+        return span
+    if isinstance(start, datetime):
+        raise RuleViolation("end.dateTime", "must be after start.dateTime")
+    raise RuleViolation("end.dateTime", f"must be after the start date: the end date is exclusive ({_one_day(start)})")
+
+
+def _one_day(day: date) -> str:
+    if day == date.max:
+        return f"the last day of the calendar, {day}, is written {day}T00:00 to {day}T23:59"
+    return f"a whole day {day} is written {day} to {day + timedelta(days=1)}"
 
 
 def recurrence_rule(line: str, start: date | datetime, tz: ZoneInfo) -> rrule:

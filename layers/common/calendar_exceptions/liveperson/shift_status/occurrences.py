@@ -4,12 +4,14 @@ Pure (no I/O). Events are read as stored, plain dicts of the vendor's JSON (`sta
 `end` with `dateTime` and `timeZone`, `recurrence`, `meta`), already validated when written;
 dates, times, zones and `RRULE:` lines are parsed by the shared event rules (events.py), as on write.
 
-- An event's length is its clock length: end minus start as wall-clock times; a whole-day
-  event (dates, both included) lasts from its first date's local midnight to the local
-  midnight after its last date. An occurrence is the same clock length from each start.
-- A workday event (`RRULE:FREQ=WEEKLY;BYDAY=XX`) starts on its start date and every 7 days
-  after it, never before. One whose start date is not on its BYDAY weekday has no
-  occurrence, as the vendor ignores it (the Workdays API refuses to store one).
+- An event is the span of local time its start and end mean, hours/local_time.local_span
+  (a date start is its local midnight, a date end is exclusive, an end at 23:59 or 23:59:59
+  is the next local midnight), as validation reads it. Its length is its clock length: end
+  minus start as wall-clock times. An occurrence is the same clock length from each start.
+- A workday event (`RRULE:FREQ=WEEKLY;BYDAY=XX`) starts on the first XX on or after its
+  start date, at its start's clock time, and every 7 days after it, never before: its own
+  start when that date is an XX, else (the vendor leaves it undefined) the next XX, as
+  python-dateutil reads a start that is not in the rule's set.
 - An occasion event without `recurrence` occurs once; with an `RRULE:` line, its starts are
   python-dateutil's `rrule` expansion in local (naive) time from its start (dateutil's
   semantics: the start is an occurrence only if it matches the rule).
@@ -30,7 +32,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
-from calendar_exceptions.hours.local_time import epoch_ms
+from calendar_exceptions.hours.local_time import epoch_ms, local_span
 from calendar_exceptions.liveperson import events
 
 _EPOCH = datetime(1970, 1, 1)
@@ -59,7 +61,7 @@ class Window(NamedTuple):
 class LocalEvent(NamedTuple):
     zone: ZoneInfo
     start: datetime  # naive local time; a whole-day event's first local midnight
-    length: timedelta  # clock length
+    length: timedelta  # clock length of the span local_span reads
     starts_on: date | datetime  # the start as written (a date for a whole-day event)
     rule: str | None  # the RRULE line, if any
     working: bool
@@ -68,26 +70,23 @@ class LocalEvent(NamedTuple):
 def local_event(event: dict[str, Any]) -> LocalEvent:
     zone = events.zone(event["start"]["timeZone"], "start.timeZone")
     start = events.local_value(event["start"]["dateTime"], "start.dateTime")
-    end = events.local_value(event["end"]["dateTime"], "end.dateTime")
-    if isinstance(start, datetime):
-        begins, length = start, end - start
-    else:
-        begins, length = datetime.combine(start, time()), end - start + _DAY
+    span = local_span(start, events.local_value(event["end"]["dateTime"], "end.dateTime"))
     recurrence = event.get("recurrence") or []
     meta = event.get("meta")
     working = True if meta is None else bool(meta.get("working", True))
-    return LocalEvent(zone, begins, length, start, recurrence[0] if recurrence else None, working)
+    return LocalEvent(zone, span.start, span.length, start, recurrence[0] if recurrence else None, working)
 
 
 def weekly_starts(event: LocalEvent, window: Window) -> Iterator[datetime]:
-    """The local starts of a workday event that may meet the window: its start date, then every 7 days."""
+    """The local starts of a workday event that may meet the window: the first BYDAY from its start, then weekly."""
     parts = _rule_parts(event.rule or "")
-    if parts.get("FREQ") != "WEEKLY" or parts.get("BYDAY") != _WEEKDAYS[event.start.weekday()]:
+    if parts.get("FREQ") != "WEEKLY" or parts.get("BYDAY") not in _WEEKDAYS:
         return
-    first = max(0, (_minus(window.local_start, event.length) - event.start).days // 7)
-    last = (window.local_end - event.start).days // 7
+    begins = event.start + (_WEEKDAYS.index(parts["BYDAY"]) - event.start.weekday()) % 7 * _DAY
+    first = max(0, (_minus(window.local_start, event.length) - begins).days // 7)
+    last = (window.local_end - begins).days // 7
     for week in range(first, last + 1):
-        yield event.start + week * _WEEK
+        yield begins + week * _WEEK
 
 
 def occasion_starts(event: LocalEvent, window: Window) -> Iterable[datetime]:

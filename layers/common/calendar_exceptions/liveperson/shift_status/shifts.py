@@ -7,13 +7,18 @@ states them:
 - The hours are the account's **default** workday object's events, each repeating weekly.
   No default workday: no regular hours (always off shift).
 - Every local date that an occurrence of an event of the account's **default** special
-  occasion touches (in that event's zone; whole-day events touch whole days, their dates
-  inclusive; an occurrence ending exactly at a local midnight does not touch the date that
-  begins there) is governed by the occasion alone: on that date the account is on shift
-  exactly during the parts of the occasion's `meta.working: true` occurrences that fall on
-  it, and off shift otherwise. A workday shift that runs past midnight into such a date is
-  cut at that midnight. An occasion event without `meta` counts as working (the vendor's
-  example of an occasion is a change of working hours).
+  occasion touches (in that event's zone; an event is the span hours/local_time.local_span
+  reads, so a whole day D is D to D+1 and touches D alone; an occurrence ending exactly at a
+  local midnight does not touch the date that begins there) is governed by the occasion
+  alone: on that date the account is on shift exactly during the parts of the occasion's
+  `meta.working: true` occurrences that fall on it, and off shift otherwise. A workday shift
+  that runs past midnight into such a date is cut at that midnight. An occasion event
+  without `meta` counts as working (the vendor's example of an occasion is a change of
+  working hours).
+- Non-working wins: on a local date that an occurrence of a `meta.working: false` event
+  touches (in that event's zone), the account is off shift the whole date, whatever
+  working occurrences touch it too (LivePerson's working hours best practices: "if a
+  working and a non-working occasion fall on the same day, non-working wins").
 - Recurring occasion events (`RRULE:` lines) are expanded with python-dateutil's `rrule`
   in the event's zone, with the engine's rules for DST gaps and repeats.
 - `onShift`, `nextOn` and `nextOff` follow the office hours status semantics: `nextOff` is
@@ -25,7 +30,9 @@ How (occurrences.py has the reading of events and local times): a date is a span
 instants in its own zone, from its local midnight to the next, so the rules are applied to
 sets of instants, which is exact whatever the zones and to the second, as stored times are:
 
-    on shift = (workday shifts - governed dates) + (working occurrences within governed dates)
+    on shift = (workday shifts - governed dates) + (working occurrences within governed dates - closed dates)
+
+where the closed dates are those a non-working occurrence touches.
 
 When an occasion's zone is not the workday's, the dates it governs are its own zone's: a
 workday shift is cut at the occasion zone's midnight. (The hours engine, hours/engine.py,
@@ -75,8 +82,9 @@ def shift_status(workday: dict[str, Any] | None, occasion: dict[str, Any] | None
 def shifts(workday: dict[str, Any] | None, occasion: dict[str, Any] | None, window: Window) -> list[Interval]:
     """The on-shift periods within `window`, in order, touching ones joined, clipped to it."""
     regular = joined(_workday_periods(workday, window))
-    governed, working = _occasion_periods(occasion, window)
-    return clip(joined([*subtract(regular, governed), *intersect(working, governed)]), window.start, window.end)
+    governed, working, closed = _occasion_periods(occasion, window)
+    occasions = subtract(intersect(working, governed), closed)
+    return clip(joined([*subtract(regular, governed), *occasions]), window.start, window.end)
 
 
 def _workday_periods(workday: dict[str, Any] | None, window: Window) -> Iterable[Interval]:
@@ -85,10 +93,13 @@ def _workday_periods(workday: dict[str, Any] | None, window: Window) -> Iterable
             yield epoch_ms(start, event.zone), epoch_ms(occurrence_end(start, event, window), event.zone)
 
 
-def _occasion_periods(occasion: dict[str, Any] | None, window: Window) -> tuple[list[Interval], list[Interval]]:
-    """The spans of the dates the occasion governs, and its working occurrences, each joined."""
+def _occasion_periods(
+    occasion: dict[str, Any] | None, window: Window
+) -> tuple[list[Interval], list[Interval], list[Interval]]:
+    """The spans of the dates the occasion governs, its working occurrences, the spans of the dates it closes."""
     governed: list[Interval] = []
     working: list[Interval] = []
+    closed: list[Interval] = []
     # Only the dates the window's instants can fall on matter (an occurrence may last a year).
     earliest, latest = window.local_start.toordinal(), window.local_end.toordinal()
     for event in map(local_event, (occasion or {}).get("events") or []):
@@ -99,8 +110,11 @@ def _occasion_periods(occasion: dict[str, Any] | None, window: Window) -> tuple[
             days.update(range(max(first.toordinal(), earliest), min(last.toordinal(), latest) + 1))
             if event.working:
                 working.append((epoch_ms(start, event.zone), epoch_ms(end, event.zone)))
-        governed.extend(day_span(date.fromordinal(a), date.fromordinal(b), event.zone) for a, b in _runs(days))
-    return joined(governed), joined(working)
+        spans = [day_span(date.fromordinal(a), date.fromordinal(b), event.zone) for a, b in _runs(days)]
+        governed.extend(spans)
+        if not event.working:
+            closed.extend(spans)
+    return joined(governed), joined(working), joined(closed)
 
 
 def _runs(days: Iterable[int]) -> Iterable[tuple[int, int]]:
