@@ -236,10 +236,11 @@ def test_unprocessed_keys_are_asked_again_then_503(monkeypatch):
         read_defaults(_Throttling(100, []), "t", "a")
 
 
-def test_the_function_imports_no_pydantic():
-    # Cold start: a function that validates no body does not import pydantic.
+def test_the_function_imports_no_pydantic_and_no_rrule():
+    # Cold start: a function that validates no body does not import pydantic, and the shift status expands rules
+    # with the layer's bounded expander (hours/expansion.py), not python-dateutil's rrule.
     spec = template.functions()["GetShiftStatusSkillFunction"]
-    code = "import sys, app; print('pydantic' in sys.modules)"
+    code = "import sys, app; print('pydantic' in sys.modules or 'dateutil.rrule' in sys.modules)"
     completed = subprocess.run(
         [sys.executable, "-c", code],
         cwd=spec.code_dir,

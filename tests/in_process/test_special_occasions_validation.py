@@ -20,8 +20,8 @@ def _start_end(start, end, zone="Europe/Warsaw", end_zone=None):
     return _event(start={"dateTime": start, "timeZone": zone}, end={"dateTime": end, "timeZone": end_zone or zone})
 
 
-def _rrule(line, working=True):
-    body = _start_end("2026-03-02T09:00:00", "2026-03-02T17:00:00")
+def _rrule(line, working=True, day="2026-03-02"):
+    body = _start_end(f"{day}T09:00:00", f"{day}T17:00:00")
     body["events"][0]["recurrence"] = [line] if isinstance(line, str) else line
     body["events"][0]["meta"] = {"working": working, "name": "hours"}
     return body
@@ -89,6 +89,32 @@ INVALID_OCCASIONS = [
     ("UNTIL not a real date", _rrule("RRULE:FREQ=DAILY;UNTIL=20270231"), "UNTIL"),
     ("UNTIL before start", _rrule("RRULE:FREQ=DAILY;UNTIL=20200101"), "UNTIL"),
     ("recurrence not strings", _rrule([{"FREQ": "DAILY"}]), "recurrence"),
+    # Rules that cannot occur (the event starts on Monday 2026-03-02): refused, saying why
+    (
+        "first Monday on the 8th",
+        _rrule("RRULE:FREQ=MONTHLY;BYDAY=1MO;BYMONTHDAY=8"),
+        "recurrence[0]: the rule never occurs: its BYMONTH, BYMONTHDAY and BYDAY parts never meet on one date",
+    ),
+    (
+        "a Monday that is a first Tuesday",
+        _rrule("RRULE:FREQ=MONTHLY;BYDAY=MO,1TU"),
+        "recurrence[0]: the rule never occurs: its BYMONTH, BYMONTHDAY and BYDAY parts never meet",
+    ),
+    (
+        "every 7 days from a Monday on Tuesdays",
+        _rrule("RRULE:FREQ=DAILY;INTERVAL=7;BYDAY=TU"),
+        "recurrence[0]: the rule never occurs: every 7 days from a Monday is always a Monday, which BYDAY leaves out",
+    ),
+    (
+        "every 6 months from March in February",
+        _rrule("RRULE:FREQ=MONTHLY;INTERVAL=6;BYMONTH=2"),
+        "recurrence[0]: the rule never occurs: every 6 months from March reaches only March, September",
+    ),
+    (
+        "29 February every 4 years from 2026",
+        _rrule("RRULE:FREQ=YEARLY;INTERVAL=4;BYMONTH=2;BYMONTHDAY=29"),
+        "recurrence[0]: the rule never occurs: every 4 years from 2026 reaches no year with an allowed day",
+    ),
     ("meta.working a string", _event(meta={"working": "no", "name": "x"}), "meta.working"),
 ]
 
@@ -174,6 +200,12 @@ VALID_OCCASIONS = [
     ("UNTIL as a date beside a date-time start", _rrule("RRULE:FREQ=WEEKLY;BYDAY=MO,TU;UNTIL=20261231")),
     ("29 February every year", _rrule("RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29")),
     ("last Friday of the month", _rrule("RRULE:FREQ=MONTHLY;BYDAY=-1FR;INTERVAL=2")),
+    ("29 February on a Monday, every 28 years or so", _rrule("RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO")),
+    (
+        "29 February every 4 years from 2028",
+        _rrule("RRULE:FREQ=YEARLY;INTERVAL=4;BYMONTH=2;BYMONTHDAY=29", day="2028-01-03"),
+    ),
+    ("fifth Monday of February (leap years from a Monday)", _rrule("RRULE:FREQ=YEARLY;BYMONTH=2;BYDAY=5MO")),
     ("time that exists twice (fall back)", _start_end("2026-10-25T02:30:00", "2026-10-25T04:00:00")),
     ("one whole day (D..D+1)", _start_end("2026-12-25", "2026-12-26")),
     ("several whole days (D..D+3)", _start_end("2026-12-24", "2026-12-27")),

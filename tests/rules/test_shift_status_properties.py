@@ -6,8 +6,11 @@ Three oracles, each built differently from shift_status.shifts:
   occurrence, in each event's zone? is it inside a working occurrence, or a workday shift?),
   for any zones and times to the second;
 - the hours engine (hours.py) in one zone with whole minutes: the workday's events as
-  weekly intervals, each date an occasion touches replaced by its working parts;
-- dateutil itself, for the rules moved on by `_fast_forward`.
+  weekly intervals, each date an occasion touches replaced by its working parts (none where
+  a non-working one touches it).
+
+The occasions' rules are expanded here by dateutil itself (`rrulestr`); the bounded expander
+the shift status uses is compared with dateutil on its own in test_expansion_properties.py.
 
 Events are drawn on or next to 2026 transitions of the zones drawn, so that the gap and repeat
 rules are exercised, as LivePerson's clients write them: whole days D to D+n (an end date is
@@ -22,14 +25,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calendar_exceptions.hours.engine import Hours, Replacement, WeeklyInterval
-from calendar_exceptions.liveperson import events
-from calendar_exceptions.liveperson.shift_status import occurrences
 from calendar_exceptions.liveperson.shift_status.shifts import shift_status
-from calendar_exceptions.primitives import RuleViolation
 
 SETTINGS = settings(max_examples=120, deadline=None)
 ZONES = ["UTC", "Europe/Warsaw", "America/New_York", "Australia/Lord_Howe", "America/Santiago", "Asia/Tokyo"]
@@ -240,38 +240,3 @@ def test_in_one_zone_with_whole_minutes_the_status_is_the_hours_engines(account)
     assert status.on_shift == engine.open
     assert status.next_on == (None if engine.next_open_at is None else engine.next_open_at * 1000)
     assert status.next_off == (None if engine.next_close_at is None else engine.next_close_at * 1000)
-
-
-# --- rules moved on keep their occurrences -----------------------------------------------------
-
-
-@st.composite
-def unbounded_rules(draw) -> str:
-    freq = draw(st.sampled_from(["DAILY", "WEEKLY", "MONTHLY", "YEARLY"]))
-    parts = [f"FREQ={freq}", f"INTERVAL={draw(st.integers(1, 5))}"]
-    if draw(st.booleans()):
-        parts.append("BYDAY=" + ",".join(draw(st.lists(st.sampled_from(DAYS), min_size=1, max_size=3, unique=True))))
-    if freq != "WEEKLY" and draw(st.booleans()):
-        parts.append(f"BYMONTHDAY={draw(st.sampled_from([1, 15, 29, 30, 31, -1]))}")
-    if draw(st.booleans()):
-        parts.append(f"BYMONTH={draw(st.integers(1, 12))}")
-    return "RRULE:" + ";".join(parts)
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    unbounded_rules(),
-    st.datetimes(datetime(1990, 1, 1), datetime(2020, 12, 31)).map(lambda d: d.replace(microsecond=0)),
-    st.datetimes(datetime(2021, 1, 1), datetime(2027, 12, 31)),
-)
-def test_a_rule_moved_on_keeps_its_occurrences(line, start, earliest):
-    try:
-        rule = events.recurrence_rule(line, start, ZoneInfo("UTC"))
-    except RuleViolation:
-        assume(False)  # refused on write: never stored
-    if not rule.between(start, start + timedelta(days=3 * 366), inc=True):
-        return  # a rule that (nearly) never occurs proves nothing here
-    parts = dict(part.split("=") for part in line.removeprefix("RRULE:").split(";"))
-    moved = occurrences._fast_forward(rule, parts, start, earliest)
-    latest = earliest + timedelta(days=800)
-    assert moved.between(earliest, latest, inc=True) == rule.between(earliest, latest, inc=True)

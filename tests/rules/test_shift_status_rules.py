@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from dateutil.rrule import rrule
 
+from calendar_exceptions.hours import expansion
 from calendar_exceptions.liveperson.shift_status.shifts import ShiftStatus, shift_status
 from tests.builders import OFFICE, shift
 from tests.builders import occasion_event as event
@@ -198,19 +198,24 @@ def test_nothing_within_400_days_is_null():
     assert shift_status(None, near, at).next_on == at + 399 * 86_400_000
 
 
-def _count_expanded_occurrences(monkeypatch) -> Callable[[], int]:
-    """How many occurrences python-dateutil's rrule expansion yields from now on: the work, not the time it takes."""
-    expanded = 0
-    iterate = rrule._iter
+def _count_expansion_work(monkeypatch) -> Callable[[], tuple[int, int]]:
+    """The expander's work (hours/expansion.py): the years it looked up, and those whose dates it listed."""
+    made: list[expansion._Rule] = []
+    make, days_in = expansion._Rule.__init__, expansion._Rule.days_in
+    listed = 0
 
-    def counted(self):
-        nonlocal expanded
-        for occurrence in iterate(self):
-            expanded += 1
-            yield occurrence
+    def recorded(self, rule):
+        make(self, rule)
+        made.append(self)
 
-    monkeypatch.setattr(rrule, "_iter", counted)
-    return lambda: expanded
+    def counted_days_in(self, year):
+        nonlocal listed
+        listed += 1
+        return days_in(self, year)
+
+    monkeypatch.setattr(expansion._Rule, "__init__", recorded)
+    monkeypatch.setattr(expansion._Rule, "days_in", counted_days_in)
+    return lambda: (sum(rule.looked_up for rule in made), listed)
 
 
 @pytest.mark.parametrize(
@@ -222,17 +227,20 @@ def _count_expanded_occurrences(monkeypatch) -> Callable[[], int]:
         "RRULE:FREQ=DAILY;INTERVAL=7;BYDAY=TU",  # from a Monday: never occurs
         "RRULE:FREQ=DAILY;INTERVAL=7;BYDAY=TU;COUNT=5",
         "RRULE:FREQ=MONTHLY;INTERVAL=12;BYMONTH=2",  # from January: never occurs
+        "RRULE:FREQ=MONTHLY;BYDAY=1MO;BYMONTHDAY=8",  # never occurs
+        "RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO",  # every 28 years or so
     ],
 )
 def test_rules_started_centuries_ago_are_not_walked_from_then(rule, monkeypatch):
     # 0001-01-01 was a Monday; 2026-12-14 10:00 Warsaw
     started = occasion(*[event("0001-01-01T16:00:00", "0001-01-01T17:00:00", rule=rule)] * 50)
-    expanded = _count_expanded_occurrences(monkeypatch)
+    work = _count_expansion_work(monkeypatch)
     status = shift_status(OFFICE, started, 1797238800000)
-    # At most about two years of occurrences per event (a daily rule's 800); walked from year 1,
-    # even the yearly rule would expand 2,026 per event (the daily one 740,000)
-    assert expanded() <= 50 * 800
-    if "BYDAY=TU" in rule or "INTERVAL=12" in rule:
+    # Per event (the 50 occasion events and the workday's 5): the years of the window, 2026 to 2028, and at most one
+    # looked back at for the latest start before it; walked from year 1, it would be 2,026 years each
+    looked, listed = work()
+    assert looked <= 55 * 4 and listed <= 55 * 4, (looked, listed)
+    if "BYDAY=TU" in rule or "INTERVAL=12" in rule or "1MO" in rule or "BYMONTHDAY=29" in rule:
         assert status.on_shift is True  # nothing governs the date
     else:
         assert status == ShiftStatus(False, 1797260400000, 1797264000000)  # 16:00-17:00 Warsaw only

@@ -1,27 +1,22 @@
-"""The rules of a LivePerson event's times that every collection shares: its period and its recurrence line.
+"""The rules of a LivePerson event's times that every collection shares: its zone, start and end.
 
 An event's `start` and `end` are local wall-clock values in an IANA zone (`local_period`),
 `yyyy-MM-dd`, `yyyy-MM-dd'T'HH:mm` or `yyyy-MM-dd'T'HH:mm:ss`, kept as written; what they
 mean as a span of local time (a date end exclusive, an end at 23:59 the end of its day) is
 hours/local_time.local_span, the one reading of both for validation and for the hours.
 A time that the zone skips (spring-forward gap) is refused, a time it repeats (fall-back)
-means its first occurrence (hours/local_time.py states both). Recurrence is one `RRULE:`
-line in the RFC 5545 subset documented in the README (`recurrence_rule`); parts are checked
-here because python-dateutil accepts out-of-range values and then simply yields nothing, or
-walks to year 9999 looking for an occurrence. Each collection's rules module states what
-its events add (special_occasions/rules.py, workdays/rules.py); the shift status reads
-stored events with these same functions.
+means its first occurrence (hours/local_time.py states both). An event's recurrence line is
+liveperson/rrule.py's. Each collection's rules module states what its events add
+(special_occasions/rules.py, workdays/rules.py); the shift status reads stored events with
+these same functions.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo
-
-from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, weekday
-from dateutil.rrule import weekdays as _weekday_objects
 
 from calendar_exceptions import primitives
 from calendar_exceptions.errors import echo
@@ -36,17 +31,6 @@ if TYPE_CHECKING:
 # and full-width digits, which int() then reads (or fails on) and no client that expands
 # rules accepts.
 _DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2})?")
-_UNTIL = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})(?:T([0-9]{2})([0-9]{2})([0-9]{2})(Z?))?")
-_BYDAY = re.compile(r"([+-]?[0-9]{1,2})?(MO|TU|WE|TH|FR|SA|SU)")
-_INT = re.compile(r"[+-]?[0-9]{1,4}")
-_COUNT = re.compile(r"[0-9]{1,4}")
-
-FREQUENCIES = {"DAILY": DAILY, "WEEKLY": WEEKLY, "MONTHLY": MONTHLY, "YEARLY": YEARLY}
-RRULE_PARTS = ("FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY", "BYMONTHDAY", "BYMONTH", "WKST")
-WEEKDAYS = dict(zip(("MO", "TU", "WE", "TH", "FR", "SA", "SU"), _weekday_objects, strict=True))
-MAX_INTERVAL = 1000
-MAX_COUNT = 1000
-_LONGEST_MONTH = {1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
 
 
 class LocalPeriod(NamedTuple):
@@ -118,145 +102,3 @@ def _one_day(day: date) -> str:
     if day == date.max:
         return f"the last day of the calendar, {day}, is written {day}T00:00 to {day}T23:59"
     return f"a whole day {day} is written {day} to {day + timedelta(days=1)}"
-
-
-def recurrence_rule(line: str, start: date | datetime, tz: ZoneInfo) -> rrule:
-    """Validate one `RRULE:` line against the supported subset and return it as a dateutil rule."""
-    field = "recurrence[0]"
-    if not line.startswith("RRULE:"):
-        raise RuleViolation(field, "must be a single line starting with 'RRULE:'")
-    parts: dict[str, str] = {}
-    for part in line[len("RRULE:") :].split(";"):
-        name, sep, value = part.partition("=")
-        if not sep or not name or not value:
-            raise RuleViolation(field, f"{echo(part)} is not NAME=VALUE")
-        if name not in RRULE_PARTS:
-            raise RuleViolation(field, f"{name} is not supported (supported: {', '.join(RRULE_PARTS)})")
-        if name in parts:
-            raise RuleViolation(field, f"{name} appears more than once")
-        parts[name] = value
-
-    if "FREQ" not in parts:
-        raise RuleViolation(field, "FREQ is required")
-    freq_name = parts["FREQ"]
-    if freq_name not in FREQUENCIES:
-        raise RuleViolation(field, f"FREQ must be one of {', '.join(FREQUENCIES)}")
-    if "COUNT" in parts and "UNTIL" in parts:
-        raise RuleViolation(field, "COUNT and UNTIL cannot be used together")
-
-    dtstart = start if isinstance(start, datetime) else datetime.combine(start, time())
-    interval = _int_part(parts, "INTERVAL", 1, MAX_INTERVAL, field) or 1
-    count = _int_part(parts, "COUNT", 1, MAX_COUNT, field)
-    until = _until(parts.get("UNTIL"), dtstart, tz, field)
-    by_month = _int_list(parts, "BYMONTH", 1, 12, field)
-    by_month_day = _int_list(parts, "BYMONTHDAY", -31, 31, field)
-    if by_month_day and freq_name == "WEEKLY":
-        raise RuleViolation(field, "BYMONTHDAY cannot be used with FREQ=WEEKLY")
-    by_day = _by_day(parts.get("BYDAY"), freq_name, "BYMONTH" in parts, field)
-    wkst = _weekday(parts.get("WKST", "MO"), "WKST", field)
-    _require_possible_month_days(by_month, by_month_day, field)
-
-    # Built, never expanded: dateutil would walk to year 9999 for a rule whose valid parts
-    # combine to no occurrence (every 7 days on another weekday), so nothing here iterates it.
-    return rrule(
-        FREQUENCIES[freq_name],
-        dtstart=dtstart,
-        interval=interval,
-        count=count,
-        until=until,
-        bymonth=by_month,
-        bymonthday=by_month_day,
-        byweekday=by_day,
-        wkst=wkst,
-        cache=False,
-    )
-
-
-def _int_part(parts: dict[str, str], name: str, low: int, high: int, field: str) -> int | None:
-    if name not in parts:
-        return None
-    value = parts[name]
-    if not _COUNT.fullmatch(value) or not low <= int(value) <= high:
-        raise RuleViolation(field, f"{name} must be a whole number from {low} to {high}")
-    return int(value)
-
-
-def _int_list(parts: dict[str, str], name: str, low: int, high: int, field: str) -> tuple[int, ...] | None:
-    if name not in parts:
-        return None
-    values = []
-    for text in parts[name].split(","):
-        if not _INT.fullmatch(text) or int(text) == 0 or not low <= int(text) <= high:
-            raise RuleViolation(field, f"{name} values must be from {low} to {high}, not 0 (got {echo(text)})")
-        values.append(int(text))
-    return tuple(values)
-
-
-def _weekday(text: str, name: str, field: str) -> weekday:
-    if text not in WEEKDAYS:
-        raise RuleViolation(field, f"{name} must be one of {', '.join(WEEKDAYS)}")
-    return WEEKDAYS[text]
-
-
-def _by_day(text: str | None, freq_name: str, has_by_month: bool, field: str) -> tuple[weekday, ...] | None:
-    if text is None:
-        return None
-    days = []
-    for item in text.split(","):
-        match = _BYDAY.fullmatch(item)
-        if not match:
-            raise RuleViolation(field, f"BYDAY value {echo(item)} is not a weekday such as MO or 1MO")
-        ordinal, code = match.groups()
-        if ordinal is None:
-            days.append(WEEKDAYS[code])
-            continue
-        n = int(ordinal)
-        if freq_name not in ("MONTHLY", "YEARLY"):
-            raise RuleViolation(field, "BYDAY with an ordinal (such as 1MO) needs FREQ=MONTHLY or FREQ=YEARLY")
-        limit = 5 if freq_name == "MONTHLY" or has_by_month else 53
-        if n == 0 or abs(n) > limit:
-            raise RuleViolation(field, f"BYDAY ordinal must be from -{limit} to {limit}, not 0 (got {echo(item)})")
-        days.append(WEEKDAYS[code](n))
-    return tuple(days)
-
-
-def _until(text: str | None, dtstart: datetime, tz: ZoneInfo, field: str) -> datetime | None:
-    """UNTIL as a naive local time, the form dateutil needs beside a naive DTSTART."""
-    if text is None:
-        return None
-    match = _UNTIL.fullmatch(text)
-    if not match:
-        raise RuleViolation(field, "UNTIL must be YYYYMMDD, YYYYMMDDTHHMMSS or YYYYMMDDTHHMMSSZ")
-    year, month, day, hour, minute, second, utc = match.groups()
-    try:
-        if hour is None:
-            # A date UNTIL includes that whole local day.
-            until = datetime(int(year), int(month), int(day), 23, 59, 59)
-        else:
-            until = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second))
-    except ValueError:
-        raise RuleViolation(field, f"UNTIL {echo(text)} is not a real date or time") from None
-    if utc:
-        until = _utc_to_local(until, tz)
-    if until is None or until < dtstart:
-        raise RuleViolation(field, "UNTIL must not be before the event's start")
-    return until
-
-
-def _utc_to_local(value: datetime, tz: ZoneInfo) -> datetime | None:
-    """A UTC time as the zone's naive local time; None when that is before year 1 (before any start).
-
-    UNTIL=99991231T235959Z ("no end") is 10000-01-01 east of UTC, past what datetime
-    holds: no local time is later than datetime.max, so that bound is the same bound.
-    """
-    try:
-        return value.replace(tzinfo=UTC).astimezone(tz).replace(tzinfo=None)
-    except OverflowError:
-        return datetime.max if value.year == datetime.max.year else None
-
-
-def _require_possible_month_days(months: tuple[int, ...] | None, days: tuple[int, ...] | None, field: str) -> None:
-    if not months or not days:
-        return
-    if not any(abs(day) <= _LONGEST_MONTH[month] for month in months for day in days):
-        raise RuleViolation(field, "no BYMONTH has any of the BYMONTHDAY days")

@@ -19,8 +19,9 @@ states them:
   touches (in that event's zone), the account is off shift the whole date, whatever
   working occurrences touch it too (LivePerson's working hours best practices: "if a
   working and a non-working occasion fall on the same day, non-working wins").
-- Recurring occasion events (`RRULE:` lines) are expanded with python-dateutil's `rrule`
-  in the event's zone, with the engine's rules for DST gaps and repeats.
+- Recurring events (`RRULE:` lines) are expanded with python-dateutil's semantics in the
+  event's zone (hours/expansion.py, in work bounded by the window), with the engine's rules
+  for DST gaps and repeats.
 - `onShift`, `nextOn` and `nextOff` follow the office hours status semantics: `nextOff` is
   the end of the current shift when on shift, else the end of the next shift; `nextOn` is
   the start of the next shift beginning after `at`; `null` when there is none within 400
@@ -56,10 +57,8 @@ from calendar_exceptions.liveperson.shift_status.occurrences import (
     Window,
     day_span,
     local_event,
-    occasion_starts,
-    occurrence_end,
+    occurrences,
     touched_dates,
-    weekly_starts,
 )
 
 HORIZON_MS = HORIZON * 1000
@@ -89,8 +88,8 @@ def shifts(workday: dict[str, Any] | None, occasion: dict[str, Any] | None, wind
 
 def _workday_periods(workday: dict[str, Any] | None, window: Window) -> Iterable[Interval]:
     for event in map(local_event, (workday or {}).get("events") or []):
-        for start in weekly_starts(event, window):
-            yield epoch_ms(start, event.zone), epoch_ms(occurrence_end(start, event, window), event.zone)
+        for start, end in occurrences(event, window):
+            yield epoch_ms(start, event.zone), epoch_ms(end, event.zone)
 
 
 def _occasion_periods(
@@ -103,11 +102,10 @@ def _occasion_periods(
     # Only the dates the window's instants can fall on matter (an occurrence may last a year).
     earliest, latest = window.local_start.toordinal(), window.local_end.toordinal()
     for event in map(local_event, (occasion or {}).get("events") or []):
-        days: set[int] = set()
-        for start in occasion_starts(event, window):
-            end = occurrence_end(start, event, window)
+        days: list[tuple[int, int]] = []
+        for start, end in occurrences(event, window):
             first, last = touched_dates(start, end)
-            days.update(range(max(first.toordinal(), earliest), min(last.toordinal(), latest) + 1))
+            days.append((max(first.toordinal(), earliest), min(last.toordinal(), latest)))
             if event.working:
                 working.append((epoch_ms(start, event.zone), epoch_ms(end, event.zone)))
         spans = [day_span(date.fromordinal(a), date.fromordinal(b), event.zone) for a, b in _runs(days)]
@@ -117,15 +115,17 @@ def _occasion_periods(
     return joined(governed), joined(working), joined(closed)
 
 
-def _runs(days: Iterable[int]) -> Iterable[tuple[int, int]]:
-    """Consecutive day ordinals as (first, last) runs."""
+def _runs(days: Iterable[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+    """Ranges of day ordinals (first, last), as the runs of consecutive days they make together."""
     run: list[int] = []
-    for day in sorted(days):
-        if run and day == run[1] + 1:
-            run[1] = day
+    for first, last in sorted(days):
+        if first > last:
+            continue
+        if run and first <= run[1] + 1:
+            run[1] = max(run[1], last)
             continue
         if run:
             yield run[0], run[1]
-        run = [day, day]
+        run = [first, last]
     if run:
         yield run[0], run[1]
