@@ -121,6 +121,7 @@ def calendar_of(year: int) -> tuple[bool, int]:
 
 
 def day_parts(rule: Recurrence) -> Parts:
+    """The day parts a rule's dates must match, with those DTSTART implies when the rule names no day (dateutil's)."""
     months, month_days, weekdays = rule.by_month, rule.by_month_day, rule.by_weekday
     nth = rule.by_nth_weekday
     if not month_days and not weekdays and not nth:  # dateutil's implied parts
