@@ -56,7 +56,7 @@ def occasion(name: str = "Christmas", **fields: Any) -> dict[str, Any]:
             {
                 "meta": {"working": False, "name": "closed"},
                 "start": {"dateTime": "2026-12-25", "timeZone": "Europe/Warsaw"},
-                "end": {"dateTime": "2026-12-25", "timeZone": "Europe/Warsaw"},
+                "end": {"dateTime": "2026-12-26", "timeZone": "Europe/Warsaw"},  # an end date is exclusive
                 "recurrence": [],
             }
         ],
@@ -212,8 +212,8 @@ def stored_occasion(*events: dict[str, Any]) -> dict[str, Any]:
 
 # Monday to Friday 09:00-17:00 in Warsaw, from the week of Monday 2026-12-07.
 OFFICE = stored_workday(*(shift(f"2026-12-{7 + i:02d}T09:00:00", f"2026-12-{7 + i:02d}T17:00:00") for i in range(5)))
-# Closed on Christmas Day in Warsaw.
-CLOSED_ON_CHRISTMAS = stored_occasion(occasion_event("2026-12-25", "2026-12-25", working=False))
+# Closed on Christmas Day in Warsaw (an end date is exclusive).
+CLOSED_ON_CHRISTMAS = stored_occasion(occasion_event("2026-12-25", "2026-12-26", working=False))
 
 
 # --- each LivePerson collection, for the rules they share ------------------------------------

@@ -13,12 +13,13 @@ from tests.builders import collection, occasion, with_event
 from tests.in_process.conftest import repositories
 
 LEAP_DAY = {"dateTime": "2028-02-29", "timeZone": "Europe/Warsaw"}
+DAY_AFTER = {"dateTime": "2028-03-01", "timeZone": "Europe/Warsaw"}  # an end date is exclusive
 
 
 @pytest.mark.parametrize("rule", ["RRULE:FREQ=YEARLY", "RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29"])
 def test_a_yearly_occasion_keeps_its_rule_and_the_job_leaves_it_alone(api, dynamodb, table_items, rule):
     # Given a closed whole-day occasion on 29 February 2028 that recurs every year
-    body = with_event(occasion("Leap day"), start=LEAP_DAY, end=LEAP_DAY, recurrence=[rule])
+    body = with_event(occasion("Leap day"), start=LEAP_DAY, end=DAY_AFTER, recurrence=[rule])
     created = api.call("POST", collection(), [body])
     assert created.status == 200, created.text
     before = table_items()

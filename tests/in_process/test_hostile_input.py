@@ -120,13 +120,23 @@ def test_dates_times_revisions_and_ids_in_other_digits_than_ascii_are_refused(ap
     [
         ("9999-12-31T23:00:00", "9999-12-31T23:30:00", "America/Los_Angeles", []),  # UTC: year 10000
         ("0001-01-01T00:00:00", "0001-01-01T01:00:00", "Asia/Tokyo", []),  # UTC: year 0
-        ("0001-01-01", "0001-01-01", "Asia/Tokyo", []),
-        ("9999-12-31", "9999-12-31", "Pacific/Kiritimati", ["RRULE:FREQ=YEARLY"]),
+        ("0001-01-01", "0001-01-02", "Asia/Tokyo", []),
+        ("9999-12-30", "9999-12-31", "Pacific/Kiritimati", ["RRULE:FREQ=YEARLY"]),
+        ("9999-12-31T00:00", "9999-12-31T23:59", "Pacific/Kiritimati", []),  # ends at the midnight of year 10000
         ("2026-12-25T10:00:00", "2026-12-25T11:00:00", "Europe/Warsaw", ["RRULE:FREQ=YEARLY;UNTIL=99991231T235959Z"]),
         ("2026-12-25T10:00:00", "2026-12-25T11:00:00", "Asia/Tokyo", ["RRULE:FREQ=DAILY;UNTIL=99991231T235959Z"]),
-        ("2026-12-25", "2026-12-25", "America/Los_Angeles", ["RRULE:FREQ=WEEKLY;UNTIL=99991231T235959Z"]),
+        ("2026-12-25", "2026-12-26", "America/Los_Angeles", ["RRULE:FREQ=WEEKLY;UNTIL=99991231T235959Z"]),
     ],
-    ids=["9999 LA", "0001 Tokyo", "0001 Tokyo day", "9999 Kiritimati day", "UNTIL Warsaw", "UNTIL Tokyo", "UNTIL LA"],
+    ids=[
+        "9999 LA",
+        "0001 Tokyo",
+        "0001 Tokyo day",
+        "9999 Kiritimati day",
+        "9999 Kiritimati end of day",
+        "UNTIL Warsaw",
+        "UNTIL Tokyo",
+        "UNTIL LA",
+    ],
 )
 def test_valid_times_at_the_edges_of_the_calendar_are_stored_as_sent(api, start, end, zone, recurrence):
     body = timed_event(start, end, zone, recurrence=recurrence)
@@ -148,8 +158,10 @@ def test_valid_times_at_the_edges_of_the_calendar_are_stored_as_sent(api, start,
         ),
         ("9999-12-31T23:00:00", "9999-12-31T22:00:00", "America/Los_Angeles", [], "end.dateTime"),
         ("9999-12-31T23:00:00", "10000-01-01T00:00:00", "America/Los_Angeles", [], "end.dateTime"),
+        # Its exclusive end date would be 10000-01-01: written T00:00 to T23:59 instead (the message says so)
+        ("9999-12-31", "9999-12-31", "Pacific/Kiritimati", [], "end.dateTime: must be after the start date"),
     ],
-    ids=["UNTIL before year 1 local", "end before start", "year 10000"],
+    ids=["UNTIL before year 1 local", "end before start", "year 10000", "the last day as dates"],
 )
 def test_invalid_times_at_the_edges_of_the_calendar_are_a_400_naming_the_field(
     api, table_items, start, end, zone, recurrence, field
@@ -157,6 +169,10 @@ def test_invalid_times_at_the_edges_of_the_calendar_are_a_400_naming_the_field(
     before = table_items()
     message = refused(api.call("POST", OCCASIONS, [timed_event(start, end, zone, recurrence=recurrence)]))
     assert message.startswith(f"[0].events[0].{field}"), message
+    if start == "9999-12-31":
+        assert message.endswith(
+            "(the last day of the calendar, 9999-12-31, is written 9999-12-31T00:00 to 9999-12-31T23:59)"
+        )
     assert table_items() == before
 
 

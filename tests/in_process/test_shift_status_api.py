@@ -74,7 +74,7 @@ def test_the_account_level_status_in_the_vendors_shape(api, dynamodb):
 def test_the_default_occasion_overrides_the_default_workday(api, dynamodb):
     seed(dynamodb, WORKDAYS.layout, [OFFICE], default_id=1)
     evening = occasion(event("2026-12-14T16:00:00", "2026-12-14T22:00:00"))
-    not_default = {**occasion(event("2026-12-14", "2026-12-14", working=False)), "id": 2, "isDefault": False}
+    not_default = {**occasion(event("2026-12-14", "2026-12-15", working=False)), "id": 2, "isDefault": False}
     seed(dynamodb, SPECIAL_OCCASIONS.layout, [evening, not_default], default_id=1)
     assert status(api).body == {
         "skillId": 42,
@@ -135,7 +135,7 @@ def test_the_answer_is_never_cached(api, dynamodb):
 
 
 def test_without_at_the_answer_is_for_now(api, dynamodb):
-    every_day = workday(*(shift(f"2020-01-{6 + i:02d}", f"2020-01-{6 + i:02d}") for i in range(7)))
+    every_day = workday(*(shift(f"2020-01-{6 + i:02d}", f"2020-01-{7 + i:02d}") for i in range(7)))
     seed(dynamodb, WORKDAYS.layout, [every_day], default_id=1)
     # 24/7 from Monday 2020-01-06 on: on shift now, and not in 1970
     assert status(api, at=None).body == {"skillId": 42, "onShift": True, "nextOn": None, "nextOff": None}
@@ -185,7 +185,7 @@ def test_a_path_account_of_3000_characters_is_quoted_cut_in_the_403(api):
 def test_two_strongly_consistent_round_trips(api, dynamodb):
     # Given both defaults, and a first request that looked the token up
     seed(dynamodb, WORKDAYS.layout, [OFFICE], default_id=1)
-    seed(dynamodb, SPECIAL_OCCASIONS.layout, [occasion(event("2026-12-16", "2026-12-16", working=False))], 1)
+    seed(dynamodb, SPECIAL_OCCASIONS.layout, [occasion(event("2026-12-16", "2026-12-17", working=False))], 1)
     assert status(api).status == 200
     calls: list[tuple[str, dict[str, Any]]] = []
     storage.dynamodb_client().meta.events.register(
@@ -236,10 +236,11 @@ def test_unprocessed_keys_are_asked_again_then_503(monkeypatch):
         read_defaults(_Throttling(100, []), "t", "a")
 
 
-def test_the_function_imports_no_pydantic():
-    # Cold start: a function that validates no body does not import pydantic.
+def test_the_function_imports_no_pydantic_and_no_rrule():
+    # Cold start: a function that validates no body does not import pydantic, and the shift status expands rules
+    # with the layer's bounded expander (hours/expansion.py), not python-dateutil's rrule.
     spec = template.functions()["GetShiftStatusSkillFunction"]
-    code = "import sys, app; print('pydantic' in sys.modules)"
+    code = "import sys, app; print('pydantic' in sys.modules or 'dateutil.rrule' in sys.modules)"
     completed = subprocess.run(
         [sys.executable, "-c", code],
         cwd=spec.code_dir,

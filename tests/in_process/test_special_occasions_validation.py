@@ -20,8 +20,8 @@ def _start_end(start, end, zone="Europe/Warsaw", end_zone=None):
     return _event(start={"dateTime": start, "timeZone": zone}, end={"dateTime": end, "timeZone": end_zone or zone})
 
 
-def _rrule(line, working=True):
-    body = _start_end("2026-03-02T09:00:00", "2026-03-02T17:00:00")
+def _rrule(line, working=True, day="2026-03-02"):
+    body = _start_end(f"{day}T09:00:00", f"{day}T17:00:00")
     body["events"][0]["recurrence"] = [line] if isinstance(line, str) else line
     body["events"][0]["meta"] = {"working": working, "name": "hours"}
     return body
@@ -48,13 +48,21 @@ INVALID_OCCASIONS = [
     ("date in another format", _start_end("2026/12/25", "2026/12/25"), "start.dateTime"),
     ("date that does not exist", _start_end("2026-02-30", "2026-02-30"), "start.dateTime"),
     ("date-time with an offset", _start_end("2026-12-25T06:00:00Z", "2026-12-25T08:00:00Z"), "start.dateTime"),
-    ("date-time without seconds", _start_end("2026-12-25T06:00", "2026-12-25T08:00"), "start.dateTime"),
-    ("unknown time zone", _start_end("2026-12-25", "2026-12-25", zone="Mars/Olympus_Mons"), "start.timeZone"),
-    ("time zone path", _start_end("2026-12-25", "2026-12-25", zone="../../etc/passwd"), "start.timeZone"),
-    ("different zones", _start_end("2026-12-25", "2026-12-25", end_zone="Europe/Paris"), "end.timeZone"),
+    ("date-time with a single-digit hour", _start_end("2026-12-25T6:00", "2026-12-25T08:00"), "start.dateTime"),
+    ("date-time with fractions of a second", _start_end("2026-12-25T06:00:00.5", "2026-12-25T08:00"), "start.dateTime"),
+    ("unknown time zone", _start_end("2026-12-25", "2026-12-26", zone="Mars/Olympus_Mons"), "start.timeZone"),
+    ("time zone path", _start_end("2026-12-25", "2026-12-26", zone="../../etc/passwd"), "start.timeZone"),
+    ("different zones", _start_end("2026-12-25", "2026-12-26", end_zone="Europe/Paris"), "end.timeZone"),
     ("end before start", _start_end("2026-12-25T10:00:00", "2026-12-25T09:00:00"), "end.dateTime"),
     ("end equal to start", _start_end("2026-12-25T10:00:00", "2026-12-25T10:00:00"), "end.dateTime"),
     ("whole day ending earlier", _start_end("2026-12-25", "2026-12-24"), "end.dateTime"),
+    (
+        "whole day ending on its start date (the end date is exclusive)",
+        _start_end("2026-12-25", "2026-12-25"),
+        "end.dateTime: must be after the start date: the end date is exclusive "
+        "(a whole day 2026-12-25 is written 2026-12-25 to 2026-12-26)",
+    ),
+    ("end at 23:59 before a start at 23:59:30", _start_end("2026-12-25T23:59:30", "2026-12-25T23:58"), "end.dateTime"),
     ("date and date-time mixed", _start_end("2026-12-25", "2026-12-25T10:00:00"), "end.dateTime"),
     ("start in the DST gap", _start_end("2026-03-29T02:30:00", "2026-03-29T05:00:00"), "start.dateTime"),
     ("end in the DST gap", _start_end("2026-03-29T01:00:00", "2026-03-29T02:15:00"), "end.dateTime"),
@@ -81,6 +89,32 @@ INVALID_OCCASIONS = [
     ("UNTIL not a real date", _rrule("RRULE:FREQ=DAILY;UNTIL=20270231"), "UNTIL"),
     ("UNTIL before start", _rrule("RRULE:FREQ=DAILY;UNTIL=20200101"), "UNTIL"),
     ("recurrence not strings", _rrule([{"FREQ": "DAILY"}]), "recurrence"),
+    # Rules that cannot occur (the event starts on Monday 2026-03-02): refused, saying why
+    (
+        "first Monday on the 8th",
+        _rrule("RRULE:FREQ=MONTHLY;BYDAY=1MO;BYMONTHDAY=8"),
+        "recurrence[0]: the rule never occurs: its BYMONTH, BYMONTHDAY and BYDAY parts never meet on one date",
+    ),
+    (
+        "a Monday that is a first Tuesday",
+        _rrule("RRULE:FREQ=MONTHLY;BYDAY=MO,1TU"),
+        "recurrence[0]: the rule never occurs: its BYMONTH, BYMONTHDAY and BYDAY parts never meet",
+    ),
+    (
+        "every 7 days from a Monday on Tuesdays",
+        _rrule("RRULE:FREQ=DAILY;INTERVAL=7;BYDAY=TU"),
+        "recurrence[0]: the rule never occurs: every 7 days from a Monday is always a Monday, which BYDAY leaves out",
+    ),
+    (
+        "every 6 months from March in February",
+        _rrule("RRULE:FREQ=MONTHLY;INTERVAL=6;BYMONTH=2"),
+        "recurrence[0]: the rule never occurs: every 6 months from March reaches only March, September",
+    ),
+    (
+        "29 February every 4 years from 2026",
+        _rrule("RRULE:FREQ=YEARLY;INTERVAL=4;BYMONTH=2;BYMONTHDAY=29"),
+        "recurrence[0]: the rule never occurs: every 4 years from 2026 reaches no year with an allowed day",
+    ),
     ("meta.working a string", _event(meta={"working": "no", "name": "x"}), "meta.working"),
 ]
 
@@ -166,8 +200,19 @@ VALID_OCCASIONS = [
     ("UNTIL as a date beside a date-time start", _rrule("RRULE:FREQ=WEEKLY;BYDAY=MO,TU;UNTIL=20261231")),
     ("29 February every year", _rrule("RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29")),
     ("last Friday of the month", _rrule("RRULE:FREQ=MONTHLY;BYDAY=-1FR;INTERVAL=2")),
+    ("29 February on a Monday, every 28 years or so", _rrule("RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO")),
+    (
+        "29 February every 4 years from 2028",
+        _rrule("RRULE:FREQ=YEARLY;INTERVAL=4;BYMONTH=2;BYMONTHDAY=29", day="2028-01-03"),
+    ),
+    ("fifth Monday of February (leap years from a Monday)", _rrule("RRULE:FREQ=YEARLY;BYMONTH=2;BYDAY=5MO")),
     ("time that exists twice (fall back)", _start_end("2026-10-25T02:30:00", "2026-10-25T04:00:00")),
-    ("whole day ending on its start", _start_end("2026-12-25", "2026-12-25")),
+    ("one whole day (D..D+1)", _start_end("2026-12-25", "2026-12-26")),
+    ("several whole days (D..D+3)", _start_end("2026-12-24", "2026-12-27")),
+    ("date-times without seconds", _start_end("2026-12-25T06:00", "2026-12-25T08:00")),
+    ("one end with seconds, one without", _start_end("2026-12-25T06:00", "2026-12-25T08:00:30")),
+    ("until the end of the day (T23:59)", _start_end("2026-12-25T09:00", "2026-12-25T23:59")),
+    ("from 23:59 to 23:59: the last minute of the day", _start_end("2026-12-25T23:59", "2026-12-25T23:59")),
     ("no meta", {**occasion("NoMeta"), "events": [{k: v for k, v in occasion()["events"][0].items() if k != "meta"}]}),
     ("no events", occasion("Empty", events=[])),
     ("50-character name", occasion("n" * 50)),

@@ -33,7 +33,7 @@ def _in_zone(name: str, body: dict) -> dict:
     return with_event(
         body,
         start={"dateTime": "2026-12-25", "timeZone": name},
-        end={"dateTime": "2026-12-25", "timeZone": name},
+        end={"dateTime": "2026-12-26", "timeZone": name},
     )
 
 

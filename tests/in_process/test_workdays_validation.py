@@ -2,10 +2,13 @@
 
 Vendor facts these check (LivePerson Account Configuration appendix, workdays rows):
 recurrence "is mandatory ... Workdays must include single recurrence", pattern
-`^(RRULE:FREQ=WEEKLY;BYDAY=)(SU|MO|TU|WE|TH|FR|SA)$`; the start date must fall on the
-recurrence's weekday ("you will not receive an error code but this event won't work": the
-product refuses it); "maximum length of a workday must be 24 hours"; the start and end
-zones must match. Not enforced: "start date must be up to 7 days from today".
+`^(RRULE:FREQ=WEEKLY;BYDAY=)(SU|MO|TU|WE|TH|FR|SA)$`; "maximum length of a workday must be
+24 hours", written `2018-03-27` to `2018-03-28` or `2018-03-27T00:00` to `2018-03-27T23:59`
+(an end date is exclusive, an end at 23:59 is the end of the day); the start and end zones
+must match. Accepted as the vendor accepts it: a start date that is not on the recurrence's
+weekday ("you will not receive an error code but this event won't work"; it occurs on the
+weekday on or after it, test_liveperson_vendor_reading.py). Not enforced: "start date must
+be up to 7 days from today".
 """
 
 from __future__ import annotations
@@ -52,21 +55,22 @@ INVALID_WORKDAYS = [
     ("unknown weekday", _recurrence(["RRULE:FREQ=WEEKLY;BYDAY=XX"]), "recurrence[0]"),
     ("ordinal weekday", _recurrence(["RRULE:FREQ=WEEKLY;BYDAY=1MO"]), "recurrence[0]"),
     (
-        "start on another weekday",
-        _timed("2026-03-03T09:00:00", "2026-03-03T17:00:00", "MO"),
-        "start.dateTime: 2026-03-03 is a Tuesday; the recurrence repeats on Mondays",
-    ),
-    (
-        "whole day on another weekday",
-        _timed("2026-03-08", "2026-03-08", "SA"),
-        "2026-03-08 is a Sunday",
-    ),
-    (
         "longer than 24 hours",
         _timed("2026-03-02T09:00:00", "2026-03-03T09:00:01", "MO"),
         "end.dateTime: a workday event lasts at most 24 hours",
     ),
-    ("two whole days (D..D+1)", _timed("2026-03-02", "2026-03-03", "MO"), "lasts 48 hours"),
+    (
+        "two whole days (D..D+2)",
+        _timed("2026-03-02", "2026-03-04", "MO"),
+        "lasts 48 hours (an end date is exclusive: one whole day D is D to D+1)",
+    ),
+    (
+        "an end date on the start date (D..D)",
+        _timed("2026-03-08", "2026-03-08", "SU"),
+        "end.dateTime: must be after the start date: the end date is exclusive "
+        "(a whole day 2026-03-08 is written 2026-03-08 to 2026-03-09)",
+    ),
+    ("from 00:00 to 23:59 the next day", _timed("2026-03-02T00:00", "2026-03-03T23:59", "MO"), "lasts 48 hours"),
     (
         "25 clock hours across the autumn DST change",
         _timed("2026-10-24T21:00:00", "2026-10-25T22:00:00", "SA"),
@@ -128,8 +132,12 @@ VALID_WORKDAYS = [
     ("Monday office hours", workday("Mon")),
     ("night shift past midnight", _timed("2026-03-06T22:00:00", "2026-03-07T06:00:00", "FR")),
     ("exactly 24 hours", _timed("2026-03-02T00:00:00", "2026-03-03T00:00:00", "MO")),
-    ("the vendor's T00:00 to T23:59", _timed("2018-03-27T00:00:00", "2018-03-27T23:59:00", "TU")),
-    ("one whole day (D..D)", _timed("2026-03-08", "2026-03-08", "SU")),
+    ("the vendor's T00:00 to T23:59, with seconds", _timed("2018-03-27T00:00:00", "2018-03-27T23:59:00", "TU")),
+    ("T00:00:00 to T23:59:59", _timed("2018-03-27T00:00:00", "2018-03-27T23:59:59", "TU")),
+    ("one whole day (D..D+1)", _timed("2026-03-08", "2026-03-09", "SU")),
+    # Accepted, as the vendor accepts them: the event occurs on the weekday on or after its start date.
+    ("start on another weekday", _timed("2026-03-03T09:00:00", "2026-03-03T17:00:00", "MO")),
+    ("whole day on another weekday", _timed("2026-03-08", "2026-03-09", "SA")),
     # 24 clock hours, 23 elapsed: judged by the clock.
     ("24 clock hours across the spring DST change", _timed("2026-03-28T22:00:00", "2026-03-29T22:00:00", "SA")),
     ("24 clock hours across the autumn DST change", _timed("2026-10-24T22:00:00", "2026-10-25T22:00:00", "SA")),

@@ -12,7 +12,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from calendar_exceptions.hours.local_time import epoch_ms, is_skipped, local_date, midnights, minute_instant, minute_of
+from calendar_exceptions.hours.local_time import (
+    epoch_ms,
+    is_skipped,
+    local_date,
+    local_span,
+    midnights,
+    minute_instant,
+    minute_of,
+)
 
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -73,3 +81,38 @@ def test_an_instant_reads_as_the_local_clock_shows_it():
     assert local_date(utc(2026, 12, 31, 23, 30), ZoneInfo("Europe/Warsaw")) == date(2027, 1, 1)
     # 02:30 UTC on 29 March is 03:30 BST: minute 210 of that date, the clock after the jump.
     assert minute_of(utc(2026, 3, 29, 2, 30), date(2026, 3, 29).toordinal(), LONDON) == 210
+
+
+# --- a LivePerson start and end as a span of local time ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "span_start", "length_minutes"),
+    [
+        # A date end is exclusive: one whole day D is D to D+1, several D to D+n
+        (date(2026, 12, 25), date(2026, 12, 26), datetime(2026, 12, 25), 1440),
+        (date(2026, 12, 24), date(2026, 12, 27), datetime(2026, 12, 24), 3 * 1440),
+        (date(2026, 12, 25), date(2026, 12, 25), datetime(2026, 12, 25), 0),  # empty: refused on write
+        # An end at 23:59 or 23:59:59 is the next midnight; any other time is itself
+        (datetime(2018, 3, 27), datetime(2018, 3, 27, 23, 59), datetime(2018, 3, 27), 1440),
+        (datetime(2018, 3, 27), datetime(2018, 3, 27, 23, 59, 59), datetime(2018, 3, 27), 1440),
+        (datetime(2018, 3, 27), datetime(2018, 3, 27, 23, 58, 59), datetime(2018, 3, 27), 1438 + 59 / 60),
+        (datetime(2018, 3, 27, 9), datetime(2018, 3, 28, 23, 59), datetime(2018, 3, 27, 9), 39 * 60),
+        # Only an end: a start at 23:59 is 23:59
+        (datetime(2018, 3, 27, 23, 59), datetime(2018, 3, 27, 23, 59), datetime(2018, 3, 27, 23, 59), 1),
+        # Clock length, whatever the zone's clocks do that day (London's spring change is 29 March 2026)
+        (datetime(2026, 3, 29), datetime(2026, 3, 29, 23, 59), datetime(2026, 3, 29), 1440),
+        # The calendar's last day ends at a midnight of year 10000, which datetime cannot hold: the length can
+        (datetime(9999, 12, 31), datetime(9999, 12, 31, 23, 59), datetime(9999, 12, 31), 1440),
+    ],
+)
+def test_a_start_and_an_end_as_liveperson_writes_them_are_a_span_of_local_time(start, end, span_start, length_minutes):
+    span = local_span(start, end)
+    assert span.start == span_start
+    assert span.length.total_seconds() == length_minutes * 60
+
+
+def test_the_end_of_a_span_ending_at_a_23_59_is_the_next_midnight():
+    assert local_span(datetime(2026, 12, 24, 9), datetime(2026, 12, 24, 23, 59)).end == datetime(2026, 12, 25)
+    with pytest.raises(OverflowError):
+        local_span(datetime(9999, 12, 31), datetime(9999, 12, 31, 23, 59)).end  # noqa: B018

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from dateutil.rrule import rrule
 
+from calendar_exceptions.hours import expansion
 from calendar_exceptions.liveperson.shift_status.shifts import ShiftStatus, shift_status
 from tests.builders import OFFICE, shift
 from tests.builders import occasion_event as event
@@ -69,7 +69,7 @@ def test_the_vendors_example_a_monday_nine_to_twelve_overwritten_by_four_to_ten(
 
 
 def test_a_non_working_whole_day_occasion():
-    closed = occasion(event("2026-12-16", "2026-12-16", working=False))
+    closed = occasion(event("2026-12-16", "2026-12-17", working=False))  # Wednesday 16th: the end date is exclusive
     # Tuesday 17:00 Warsaw: Wednesday is closed, the next shift is Thursday's
     assert shift_status(OFFICE, closed, 1797350400000) == ShiftStatus(
         False,
@@ -116,7 +116,7 @@ def test_a_night_shift_crossing_midnight():
 
 
 def test_a_night_shift_running_into_a_governed_date_is_cut_at_its_midnight():
-    saturday_closed = occasion(event("2026-12-19", "2026-12-19", working=False))
+    saturday_closed = occasion(event("2026-12-19", "2026-12-20", working=False))
     # Friday 18th 23:30 Warsaw = 22:30Z: on, but only until midnight; Saturday 19th is the occasion's
     assert shift_status(NIGHTS, saturday_closed, 1797633000000) == ShiftStatus(
         True,
@@ -156,10 +156,10 @@ def test_no_default_workday_is_always_off_but_for_the_occasion():
 
 
 def test_a_24_7_week_has_neither_next_on_nor_next_off():
-    every_day = workday(*(shift(f"2026-12-{7 + i:02d}", f"2026-12-{7 + i:02d}") for i in range(7)))
+    every_day = workday(*(shift(f"2026-12-{7 + i:02d}", f"2026-12-{8 + i:02d}") for i in range(7)))
     assert shift_status(every_day, None, 1797238800000) == ShiftStatus(True, None, None)
     # A closed day ahead gives both: off from its Warsaw midnight to the next
-    closed = occasion(event("2026-12-16", "2026-12-16", working=False))
+    closed = occasion(event("2026-12-16", "2026-12-17", working=False))
     assert shift_status(every_day, closed, 1797238800000) == ShiftStatus(
         True,
         1797462000000,  # 2026-12-16T23:00Z = Thursday 00:00 Warsaw
@@ -175,7 +175,7 @@ def test_an_occasion_event_without_meta_counts_as_working():
 def test_an_occasion_in_another_zone_governs_its_own_zones_dates():
     # Tuesday 2026-12-08 closed in Tokyo (UTC+9): 2026-12-07T15:00Z to 2026-12-08T15:00Z, which is
     # Monday 16:00 to Tuesday 16:00 in Warsaw. Monday's shift ends at 16:00 Warsaw, Tuesday's starts then.
-    tokyo = occasion(event("2026-12-08", "2026-12-08", working=False, zone="Asia/Tokyo"))
+    tokyo = occasion(event("2026-12-08", "2026-12-09", working=False, zone="Asia/Tokyo"))
     assert shift_status(OFFICE, tokyo, 1796644800000) == ShiftStatus(  # Monday 2026-12-07T12:00Z
         True,
         1796742000000,  # 2026-12-08T15:00Z
@@ -198,19 +198,24 @@ def test_nothing_within_400_days_is_null():
     assert shift_status(None, near, at).next_on == at + 399 * 86_400_000
 
 
-def _count_expanded_occurrences(monkeypatch) -> Callable[[], int]:
-    """How many occurrences python-dateutil's rrule expansion yields from now on: the work, not the time it takes."""
-    expanded = 0
-    iterate = rrule._iter
+def _count_expansion_work(monkeypatch) -> Callable[[], tuple[int, int]]:
+    """The expander's work (hours/expansion.py): the years it looked up, and those whose dates it listed."""
+    made: list[expansion._Rule] = []
+    make, days_in = expansion._Rule.__init__, expansion._Rule.days_in
+    listed = 0
 
-    def counted(self):
-        nonlocal expanded
-        for occurrence in iterate(self):
-            expanded += 1
-            yield occurrence
+    def recorded(self, rule):
+        make(self, rule)
+        made.append(self)
 
-    monkeypatch.setattr(rrule, "_iter", counted)
-    return lambda: expanded
+    def counted_days_in(self, year):
+        nonlocal listed
+        listed += 1
+        return days_in(self, year)
+
+    monkeypatch.setattr(expansion._Rule, "__init__", recorded)
+    monkeypatch.setattr(expansion._Rule, "days_in", counted_days_in)
+    return lambda: (sum(rule.looked_up for rule in made), listed)
 
 
 @pytest.mark.parametrize(
@@ -222,17 +227,20 @@ def _count_expanded_occurrences(monkeypatch) -> Callable[[], int]:
         "RRULE:FREQ=DAILY;INTERVAL=7;BYDAY=TU",  # from a Monday: never occurs
         "RRULE:FREQ=DAILY;INTERVAL=7;BYDAY=TU;COUNT=5",
         "RRULE:FREQ=MONTHLY;INTERVAL=12;BYMONTH=2",  # from January: never occurs
+        "RRULE:FREQ=MONTHLY;BYDAY=1MO;BYMONTHDAY=8",  # never occurs
+        "RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO",  # every 28 years or so
     ],
 )
 def test_rules_started_centuries_ago_are_not_walked_from_then(rule, monkeypatch):
     # 0001-01-01 was a Monday; 2026-12-14 10:00 Warsaw
     started = occasion(*[event("0001-01-01T16:00:00", "0001-01-01T17:00:00", rule=rule)] * 50)
-    expanded = _count_expanded_occurrences(monkeypatch)
+    work = _count_expansion_work(monkeypatch)
     status = shift_status(OFFICE, started, 1797238800000)
-    # At most about two years of occurrences per event (a daily rule's 800); walked from year 1,
-    # even the yearly rule would expand 2,026 per event (the daily one 740,000)
-    assert expanded() <= 50 * 800
-    if "BYDAY=TU" in rule or "INTERVAL=12" in rule:
+    # Per event (the 50 occasion events and the workday's 5): the years of the window, 2026 to 2028, and at most one
+    # looked back at for the latest start before it; walked from year 1, it would be 2,026 years each
+    looked, listed = work()
+    assert looked <= 55 * 4 and listed <= 55 * 4, (looked, listed)
+    if "BYDAY=TU" in rule or "INTERVAL=12" in rule or "1MO" in rule or "BYMONTHDAY=29" in rule:
         assert status.on_shift is True  # nothing governs the date
     else:
         assert status == ShiftStatus(False, 1797260400000, 1797264000000)  # 16:00-17:00 Warsaw only
@@ -241,7 +249,9 @@ def test_rules_started_centuries_ago_are_not_walked_from_then(rule, monkeypatch)
 def test_the_end_of_the_calendar_is_answered():
     # The latest `at` the API takes, 9998-01-01T00:00Z, with objects dated up to 9999-12-31
     at = 253339228800000
-    to_the_end = occasion(event("2026-01-01", "9999-12-31"), event("9999-12-31", "9999-12-31", working=False))
+    to_the_end = occasion(
+        event("2026-01-01", "9999-12-31"), event("9999-12-31T00:00", "9999-12-31T23:59", working=False)
+    )
     late_workday = workday(shift("9999-12-27T09:00:00", "9999-12-27T17:00:00"))
     assert shift_status(late_workday, to_the_end, at) == ShiftStatus(True, None, None)
     daily = occasion(event("2026-01-01T09:00:00", "2026-01-01T10:00:00", rule="RRULE:FREQ=DAILY;UNTIL=99991231"))

@@ -16,9 +16,16 @@ or asks whether it exists, does it here, by RFC 5545's rules:
   hours long on transition days.
 
 Readings of a local time that mean an instant other than the one written belong here too,
-beside minute 1440. One is known and not applied yet: a LivePerson event `end` written at
-23:59 (or 23:59:59) meaning the end of that local day, the next local midnight. Today every
-value reads as written; that reading, when it comes, is added here and nowhere else.
+beside minute 1440: how a start and an end as LivePerson writes them (a date, or a local
+date-time) become a span of local time (`local_span`), read the way LivePerson's own
+examples write them, for every LivePerson collection and whatever computes their hours:
+
+- A date-only `end` is exclusive: the local midnight at which that date begins, as RFC
+  5545's `DTEND;VALUE=DATE` and Google Calendar's `end` are read. One whole day D is D to
+  D+1 (the vendor's workdays appendix: `2018-03-27` to `2018-03-28` is one 24-hour shift).
+- An `end` whose clock reads 23:59 or 23:59:59 is the end of that local day, the next local
+  midnight (the appendix's other form of the same shift: `2018-03-27T00:00` to
+  `2018-03-27T23:59`). Only an end: a start at 23:59 is 23:59.
 
 Instants are computed from offsets, never by a round trip through an aware datetime, so the
 calendar's edges work: 9999-12-31T23:00 in Los Angeles is a real local time whose instant
@@ -28,11 +35,14 @@ lies in year 10000, past what datetime holds.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 MINUTES_PER_DAY = 1440
 MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY
+# The clock readings of an end that mean the end of its local day (the next local midnight).
+END_OF_DAY = frozenset({time(23, 59), time(23, 59, 59)})
 
 _EPOCH = datetime(1970, 1, 1)
 _EPOCH_ORDINAL = _EPOCH.toordinal()
@@ -94,3 +104,37 @@ def minute_of(at: int, ordinal: int, zone: ZoneInfo) -> int:
     """
     local = datetime.fromtimestamp(at, zone).replace(tzinfo=None)
     return (local - datetime.fromordinal(ordinal)) // _MINUTE
+
+
+class LocalSpan(NamedTuple):
+    """A span of local (naive) time: where it starts, and its clock length (end minus start as wall-clock times).
+
+    The length, not the end, is kept so that a span ending at the end of 9999-12-31 (its next
+    midnight is in year 10000, past what datetime holds) is a span like any other.
+    """
+
+    start: datetime
+    length: timedelta
+
+    @property
+    def end(self) -> datetime:
+        """`start + length` (OverflowError only for a span ending at the end of 9999-12-31)."""
+        return self.start + self.length
+
+
+def local_span(start: date | datetime, end: date | datetime) -> LocalSpan:
+    """The span that a start and an end mean, both dates or both local date-times (module docstring).
+
+    A date start is its local midnight; a date end is exclusive (its own midnight); an end
+    at 23:59 or 23:59:59 is the next local midnight. Whether the span is empty or too long
+    is for the caller to judge (its length may be zero or negative).
+    """
+    begins = start if isinstance(start, datetime) else datetime.combine(start, time())
+    if not isinstance(end, datetime):
+        end_ordinal, end_clock = end.toordinal(), timedelta()
+    elif end.time() in END_OF_DAY:
+        end_ordinal, end_clock = end.toordinal() + 1, timedelta()
+    else:
+        end_ordinal, end_clock = end.toordinal(), end - datetime.combine(end.date(), time())
+    start_clock = begins - datetime.combine(begins.date(), time())
+    return LocalSpan(begins, timedelta(days=end_ordinal - begins.toordinal()) + end_clock - start_clock)

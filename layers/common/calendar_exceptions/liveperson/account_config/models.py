@@ -24,8 +24,21 @@ MAX_DATE_TIME = len("yyyy-MM-ddTHH:mm:ss")
 MAX_RULE = 500
 
 
+# What the OpenAPI document says a dateTime looks like; whether it is a real date or time is
+# liveperson/events.local_value's rule (a 400 naming the field), not the schema's.
+DATE_TIME_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?)?$"
+
+
 class LocalTime(StrictModel):
-    dateTime: str = Field(max_length=MAX_DATE_TIME)
+    dateTime: str = Field(
+        max_length=MAX_DATE_TIME,
+        description=(
+            "yyyy-MM-dd (a date), yyyy-MM-dd'T'HH:mm or yyyy-MM-dd'T'HH:mm:ss (a local time, no offset), "
+            "answered as sent. An end date is exclusive (one whole day D is D to D+1); an end at 23:59 or "
+            "23:59:59 is the end of that local day."
+        ),
+        json_schema_extra={"pattern": DATE_TIME_PATTERN},
+    )
     timeZone: str = Field(max_length=MAX_TIME_ZONE)
 
 

@@ -7,15 +7,21 @@ states them:
 - The hours are the account's **default** workday object's events, each repeating weekly.
   No default workday: no regular hours (always off shift).
 - Every local date that an occurrence of an event of the account's **default** special
-  occasion touches (in that event's zone; whole-day events touch whole days, their dates
-  inclusive; an occurrence ending exactly at a local midnight does not touch the date that
-  begins there) is governed by the occasion alone: on that date the account is on shift
-  exactly during the parts of the occasion's `meta.working: true` occurrences that fall on
-  it, and off shift otherwise. A workday shift that runs past midnight into such a date is
-  cut at that midnight. An occasion event without `meta` counts as working (the vendor's
-  example of an occasion is a change of working hours).
-- Recurring occasion events (`RRULE:` lines) are expanded with python-dateutil's `rrule`
-  in the event's zone, with the engine's rules for DST gaps and repeats.
+  occasion touches (in that event's zone; an event is the span hours/local_time.local_span
+  reads, so a whole day D is D to D+1 and touches D alone; an occurrence ending exactly at a
+  local midnight does not touch the date that begins there) is governed by the occasion
+  alone: on that date the account is on shift exactly during the parts of the occasion's
+  `meta.working: true` occurrences that fall on it, and off shift otherwise. A workday shift
+  that runs past midnight into such a date is cut at that midnight. An occasion event
+  without `meta` counts as working (the vendor's example of an occasion is a change of
+  working hours).
+- Non-working wins: on a local date that an occurrence of a `meta.working: false` event
+  touches (in that event's zone), the account is off shift the whole date, whatever
+  working occurrences touch it too (LivePerson's working hours best practices: "if a
+  working and a non-working occasion fall on the same day, non-working wins").
+- Recurring events (`RRULE:` lines) are expanded with python-dateutil's semantics in the
+  event's zone (hours/expansion.py, in work bounded by the window), with the engine's rules
+  for DST gaps and repeats.
 - `onShift`, `nextOn` and `nextOff` follow the office hours status semantics: `nextOff` is
   the end of the current shift when on shift, else the end of the next shift; `nextOn` is
   the start of the next shift beginning after `at`; `null` when there is none within 400
@@ -25,7 +31,9 @@ How (occurrences.py has the reading of events and local times): a date is a span
 instants in its own zone, from its local midnight to the next, so the rules are applied to
 sets of instants, which is exact whatever the zones and to the second, as stored times are:
 
-    on shift = (workday shifts - governed dates) + (working occurrences within governed dates)
+    on shift = (workday shifts - governed dates) + (working occurrences within governed dates - closed dates)
+
+where the closed dates are those a non-working occurrence touches.
 
 When an occasion's zone is not the workday's, the dates it governs are its own zone's: a
 workday shift is cut at the occasion zone's midnight. (The hours engine, hours/engine.py,
@@ -49,10 +57,8 @@ from calendar_exceptions.liveperson.shift_status.occurrences import (
     Window,
     day_span,
     local_event,
-    occasion_starts,
-    occurrence_end,
+    occurrences,
     touched_dates,
-    weekly_starts,
 )
 
 HORIZON_MS = HORIZON * 1000
@@ -75,44 +81,52 @@ def shift_status(workday: dict[str, Any] | None, occasion: dict[str, Any] | None
 def shifts(workday: dict[str, Any] | None, occasion: dict[str, Any] | None, window: Window) -> list[Interval]:
     """The on-shift periods within `window`, in order, touching ones joined, clipped to it."""
     regular = joined(_workday_periods(workday, window))
-    governed, working = _occasion_periods(occasion, window)
-    return clip(joined([*subtract(regular, governed), *intersect(working, governed)]), window.start, window.end)
+    governed, working, closed = _occasion_periods(occasion, window)
+    occasions = subtract(intersect(working, governed), closed)
+    return clip(joined([*subtract(regular, governed), *occasions]), window.start, window.end)
 
 
 def _workday_periods(workday: dict[str, Any] | None, window: Window) -> Iterable[Interval]:
     for event in map(local_event, (workday or {}).get("events") or []):
-        for start in weekly_starts(event, window):
-            yield epoch_ms(start, event.zone), epoch_ms(occurrence_end(start, event, window), event.zone)
+        for start, end in occurrences(event, window):
+            yield epoch_ms(start, event.zone), epoch_ms(end, event.zone)
 
 
-def _occasion_periods(occasion: dict[str, Any] | None, window: Window) -> tuple[list[Interval], list[Interval]]:
-    """The spans of the dates the occasion governs, and its working occurrences, each joined."""
+def _occasion_periods(
+    occasion: dict[str, Any] | None, window: Window
+) -> tuple[list[Interval], list[Interval], list[Interval]]:
+    """The spans of the dates the occasion governs, its working occurrences, the spans of the dates it closes."""
     governed: list[Interval] = []
     working: list[Interval] = []
+    closed: list[Interval] = []
     # Only the dates the window's instants can fall on matter (an occurrence may last a year).
     earliest, latest = window.local_start.toordinal(), window.local_end.toordinal()
     for event in map(local_event, (occasion or {}).get("events") or []):
-        days: set[int] = set()
-        for start in occasion_starts(event, window):
-            end = occurrence_end(start, event, window)
+        days: list[tuple[int, int]] = []
+        for start, end in occurrences(event, window):
             first, last = touched_dates(start, end)
-            days.update(range(max(first.toordinal(), earliest), min(last.toordinal(), latest) + 1))
+            days.append((max(first.toordinal(), earliest), min(last.toordinal(), latest)))
             if event.working:
                 working.append((epoch_ms(start, event.zone), epoch_ms(end, event.zone)))
-        governed.extend(day_span(date.fromordinal(a), date.fromordinal(b), event.zone) for a, b in _runs(days))
-    return joined(governed), joined(working)
+        spans = [day_span(date.fromordinal(a), date.fromordinal(b), event.zone) for a, b in _runs(days)]
+        governed.extend(spans)
+        if not event.working:
+            closed.extend(spans)
+    return joined(governed), joined(working), joined(closed)
 
 
-def _runs(days: Iterable[int]) -> Iterable[tuple[int, int]]:
-    """Consecutive day ordinals as (first, last) runs."""
+def _runs(days: Iterable[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+    """Ranges of day ordinals (first, last), as the runs of consecutive days they make together."""
     run: list[int] = []
-    for day in sorted(days):
-        if run and day == run[1] + 1:
-            run[1] = day
+    for first, last in sorted(days):
+        if first > last:
+            continue
+        if run and first <= run[1] + 1:
+            run[1] = max(run[1], last)
             continue
         if run:
             yield run[0], run[1]
-        run = [day, day]
+        run = [first, last]
     if run:
         yield run[0], run[1]
 
@@ -127,8 +141,8 @@ def governed_dates(occasion: dict[str, Any] | None, window: Window) -> list[tupl
         map(local_event, (occasion or {}).get("events") or []), (occasion or {}).get("events") or [], strict=True
     ):
         name = ((stored.get("meta") or {}).get("name") or (occasion or {}).get("name") or "").strip()
-        for start in occasion_starts(event, window):
-            first, last = touched_dates(start, occurrence_end(start, event, window))
+        for start, end in occurrences(event, window):
+            first, last = touched_dates(start, end)
             for ordinal in range(max(first.toordinal(), earliest), min(last.toordinal(), latest) + 1):
                 day = date.fromordinal(ordinal)
                 kept = found.get(day)
