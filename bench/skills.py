@@ -36,7 +36,8 @@ INSTANTS = [1799395200000 + step * 277_200_000 for step in range(12)]
 def workday(object_id: int) -> dict[str, Any]:
     """Monday to Friday from 07:00 + id hours for 8 hours in Warsaw; id 10 every day all day (24/7)."""
     if object_id == 10:
-        days = [(f"2026-12-{7 + i:02d}", f"2026-12-{7 + i:02d}", code) for i, code in enumerate((*DAYS, "SA", "SU"))]
+        # whole days: the end date is exclusive
+        days = [(f"2026-12-{7 + i:02d}", f"2026-12-{8 + i:02d}", code) for i, code in enumerate((*DAYS, "SA", "SU"))]
     else:
         start, end = f"{6 + object_id:02d}:00:00", f"{14 + object_id:02d}:00:00"
         days = [(f"2026-12-{7 + i:02d}T{start}", f"2026-12-{7 + i:02d}T{end}", code) for i, code in enumerate(DAYS)]
@@ -57,10 +58,10 @@ def occasion(object_id: int) -> dict[str, Any]:
         {
             "meta": {"working": False, "name": name},
             "start": {"dateTime": day, "timeZone": ZONE},
-            "end": {"dateTime": day, "timeZone": ZONE},
+            "end": {"dateTime": after, "timeZone": ZONE},
             "recurrence": ["RRULE:FREQ=YEARLY"],
         }
-        for name, day in (("Christmas", "2026-12-25"), ("New Year", "2027-01-01"))
+        for name, day, after in (("Christmas", "2026-12-25", "2026-12-26"), ("New Year", "2027-01-01", "2027-01-02"))
     ]
     events = closed if object_id == 1 else []
     return {"id": object_id, "name": f"O{object_id}", "description": "", "isDefault": object_id == 1, "events": events}

@@ -70,7 +70,14 @@ def make_server(api: LocalApi, host: str, port: int) -> ThreadingHTTPServer:
         disable_nagle_algorithm = True
 
         def _serve(self) -> None:
-            length = int(self.headers.get("Content-Length") or 0)
+            declared = (self.headers.get("Content-Length") or "0").strip()
+            if not declared.isascii() or not declared.isdigit():
+                # The front of API Gateway refuses such a request before any route sees it; the
+                # body's end is unknown, so the connection cannot carry another request.
+                self.close_connection = True
+                self._reply(400, [("Content-Type", "application/json")], b'{"message":"Bad Request"}')
+                return
+            length = int(declared)
             if length > MAX_BODY:
                 self._reply(413, [("Content-Type", "application/json")], b'{"message":"Request Too Long"}')
                 return

@@ -277,3 +277,25 @@ def test_32_concurrent_exception_creates_on_distinct_dates_all_land(base_url, ht
     listed = http.get(url, headers=AUTH).json()["data"]
     assert_distinct_ids_all_stored(replies, listed)
     assert sorted(e["exception_date"] for e in listed) == dates
+
+
+@pytest.mark.parametrize("length", ["abc", "-5", "1e3", "٣"])
+def test_a_malformed_content_length_is_400_and_the_local_api_keeps_serving(base_url, http, length):
+    # A raw request: an HTTP client would not send this header; the front of API Gateway refuses
+    # it before any route, so the local API answers 400 instead of dropping the connection.
+    import socket
+    from urllib.parse import urlsplit
+
+    url = urlsplit(base_url)
+    request = (
+        f"POST {url.path}{SCHEDULES} HTTP/1.1\r\nHost: {url.netloc}\r\nAuthorization: {AUTH['Authorization']}\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {length}\r\n\r\n{{}}"
+    ).encode()
+    with socket.create_connection((url.hostname, url.port), timeout=10) as connection:
+        connection.sendall(request)
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 400 "), answer[:200]
+    assert answer.endswith(b'{"message":"Bad Request"}')
+    assert http.get(base_url + SCHEDULES, headers=AUTH).status_code == 200

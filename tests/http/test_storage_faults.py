@@ -423,8 +423,9 @@ def test_a_write_that_meets_another_transaction_once_is_retried_and_applied(
 
 @contended_writes
 def test_a_write_that_keeps_meeting_other_transactions_is_409_and_leaves_nothing(
-    api, faults, seeded, stored, case, method, path, body, operation, answer
+    template_timeouts, api, faults, seeded, stored, case, method, path, body, operation, answer
 ):
+    # The template's deadline: creates retry until it (not ten times it, as elsewhere in tests/http).
     before = stored()
     faults.fail(operation, answer)
     reply = api.call(method, path, body, headers={"If-Match": "1"})

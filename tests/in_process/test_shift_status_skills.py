@@ -42,7 +42,7 @@ CLOSED_MONDAY = {
     "name": "Closed Monday",
     "description": "",
     "isDefault": True,
-    "events": [event("2026-12-14", "2026-12-14", working=False)],
+    "events": [event("2026-12-14", "2026-12-15", working=False)],  # the whole Monday: the end date is exclusive
 }
 OPEN_EVENING = {
     "name": "Open evening",

@@ -33,7 +33,7 @@ def workdays(draw) -> dict[str, Any] | None:
     for _ in range(draw(st.integers(0, 6))):
         day = FIRST + timedelta(days=draw(st.integers(0, 6)) + 7 * draw(st.integers(0, 2)))
         if draw(st.integers(0, 5)) == 0:
-            events.append(shift(day.isoformat(), day.isoformat(), zone))  # a whole day
+            events.append(shift(day.isoformat(), (day + timedelta(days=1)).isoformat(), zone))  # a whole day
             continue
         start = datetime.combine(day, time()) + timedelta(minutes=5 * draw(st.integers(0, 287)))
         end = start + timedelta(minutes=5 * draw(st.integers(1, 288)))
@@ -50,8 +50,8 @@ def occasions(draw) -> dict[str, Any] | None:
     for _ in range(draw(st.integers(0, 3))):
         day = FIRST + timedelta(days=draw(st.integers(0, 120)))
         if draw(st.booleans()):
-            last = day + timedelta(days=draw(st.integers(0, 12)))
-            start, end = day.isoformat(), last.isoformat()
+            end_day = day + timedelta(days=draw(st.integers(1, 13)))  # whole days: the end date is exclusive
+            start, end = day.isoformat(), end_day.isoformat()
         else:
             begin = datetime.combine(day, time()) + timedelta(minutes=15 * draw(st.integers(0, 95)))
             start, end = begin.isoformat(), (begin + timedelta(minutes=15 * draw(st.integers(1, 200)))).isoformat()
@@ -70,13 +70,13 @@ def test_the_status_is_shift_statuss(workday, occasion, seconds):
 
 
 def test_the_cases_the_near_window_cannot_decide_are_answered_from_400_days():
-    every_day = stored_workday(*(shift(f"2026-03-{2 + i:02d}", f"2026-03-{2 + i:02d}") for i in range(7)))
+    every_day = stored_workday(*(shift(f"2026-03-{2 + i:02d}", f"2026-03-{3 + i:02d}") for i in range(7)))
     at = 1797238800000  # 2026-12-14T09:00Z
     # 24/7: on shift, nothing next
     assert statuses.status(every_day, None, at) == ShiftStatus(True, None, None)
     # No hours at all, and hours only after a closed fortnight
     assert statuses.status(None, None, at) == ShiftStatus(False, None, None)
-    closed = stored_occasion(occasion_event("2026-12-14", "2026-12-27", working=False))
+    closed = stored_occasion(occasion_event("2026-12-14", "2026-12-28", working=False))  # 14th-27th, end exclusive
     assert statuses.status(OFFICE, closed, at) == shift_status(OFFICE, closed, at)
     assert statuses.status(OFFICE, closed, at).next_on == 1798444800000  # Monday 2026-12-28 09:00 Warsaw = 08:00Z
 
