@@ -61,7 +61,7 @@ fuzz: venv
 	FUZZ_MAX_EXAMPLES=$(FUZZ_MAX_EXAMPLES) FUZZ_SEED=$(FUZZ_SEED) LOCAL_API_QUIET=1 $(PY) -m pytest \
 		tests/http/test_fuzz.py
 
-# The suite's load test, bigger: 16 concurrent clients x 300 mixed requests (60 in make test).
+# The suite's load test, bigger: 16 concurrent clients x 300 mixed requests (100 each in make test).
 LOAD_CLIENTS ?= 16
 LOAD_REQUESTS ?= 300
 load: venv

@@ -168,7 +168,11 @@ class DynamoDBServer:
         app = _OneAtATime(_IdempotentTransactions(DomainDispatcherApplication(create_backend_app)))
         # Port 0 binds whatever port is free, atomically: no window in which another process takes it.
         self._server = make_server("127.0.0.1", port, app, threaded=True, request_handler=QuietHandler)
-        self._thread = threading.Thread(target=self._server.serve_forever, name="moto-dynamodb", daemon=True)
+        # serve_forever looks for a shutdown every poll interval (0.5 s by default): every
+        # `make invoke` stops its server, and would wait that long each time for nothing.
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="moto-dynamodb", daemon=True
+        )
 
     @property
     def endpoint(self) -> str:

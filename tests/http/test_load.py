@@ -10,7 +10,7 @@ based on the same one, and no refusal moved it. Invariants checked at every read
 at most one default occasion, exactly one once a default has been set (no client ever
 unsets or deletes an occasion it made the default); one exception per date.
 
-CI: LOAD_CLIENTS (16) x LOAD_REQUESTS (200) requests; `make load` runs 16 x 300.
+`make test`: LOAD_CLIENTS (16) x LOAD_REQUESTS (100) requests; `make load` runs 16 x 300.
 Bounded: a fixed number of requests, each with a timeout, to 127.0.0.1 only.
 """
 
@@ -34,7 +34,7 @@ from tests.http.conftest import bearer
 TENANT = "load"
 AUTH = bearer(TENANT)
 CLIENTS = int(os.environ.get("LOAD_CLIENTS") or 16)
-REQUESTS = int(os.environ.get("LOAD_REQUESTS") or 200)
+REQUESTS = int(os.environ.get("LOAD_REQUESTS") or 100)
 SEED = int(os.environ.get("LOAD_SEED") or 6)
 # Occasions and exceptions a client keeps at most: under the 500 occasions per account, and a
 # small table (moto deep-copies the whole table before every transaction).
