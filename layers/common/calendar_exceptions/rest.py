@@ -179,8 +179,6 @@ class RestResolver:
         self.current_event: Request
         self.lambda_context: Any = None
 
-    # --- registration -------------------------------------------------------------------
-
     def route(
         self,
         rule: str,
@@ -249,8 +247,6 @@ class RestResolver:
 
     def append_context(self, **values: Any) -> None:
         self.context.update(values)
-
-    # --- a request ----------------------------------------------------------------------
 
     def resolve(self, event: dict[str, Any], context: Any) -> dict[str, Any]:
         self.current_event = Request(event)

@@ -85,15 +85,7 @@ def claim_name(table: str, workspace: str, schedule_id: str, name: str) -> dict[
 
     A refusal hands back the claim that holds it, naming its schedule (free: no extra read).
     """
-    item = {**name_claim_key(workspace, name), "schedule_id": {"S": schedule_id}}
-    return {
-        "Put": {
-            "TableName": table,
-            "Item": item,
-            "ConditionExpression": "attribute_not_exists(pk)",
-            "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
-        }
-    }
+    return _claim(table, {**name_claim_key(workspace, name), "schedule_id": {"S": schedule_id}})
 
 
 def release_name(table: str, workspace: str, read: VersionedSchedule) -> dict[str, Any]:
@@ -218,38 +210,17 @@ def claim_date(table: str, workspace: str, holder: DateHolder) -> dict[str, Any]
 
     A refusal hands back the claim that holds it (free: no extra read).
     """
-    return {
-        "Put": {
-            "TableName": table,
-            "Item": claim_item(workspace, holder),
-            "ConditionExpression": "attribute_not_exists(pk)",
-            "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
-        }
-    }
+    return _claim(table, claim_item(workspace, holder))
 
 
 def date_held(table: str, workspace: str, holder: DateHolder) -> dict[str, Any]:
     """The check, in a transaction, that `holder` still holds its date (a holiday import skips that date)."""
-    return {
-        "ConditionCheck": {
-            "TableName": table,
-            "Key": date_claim_key(workspace, holder.office_hours_schedule_id, holder.exception_date),
-            "ConditionExpression": "exception_id = :id",
-            "ExpressionAttributeValues": {":id": {"S": holder.id}},
-        }
-    }
+    return {"ConditionCheck": _date_claim_of(table, workspace, holder)}
 
 
 def release_date(table: str, workspace: str, holder: DateHolder) -> dict[str, Any]:
     """Release the date `holder` claimed, only if it is still the holder's."""
-    return {
-        "Delete": {
-            "TableName": table,
-            "Key": date_claim_key(workspace, holder.office_hours_schedule_id, holder.exception_date),
-            "ConditionExpression": "exception_id = :id",
-            "ExpressionAttributeValues": {":id": {"S": holder.id}},
-        }
-    }
+    return {"Delete": _date_claim_of(table, workspace, holder)}
 
 
 def mark_blocked(table: str, candidate: AnnualCandidate, taken_date: str) -> dict[str, Any]:
@@ -290,6 +261,19 @@ def advance_annual_date(table: str, candidate: AnnualCandidate, new_date: str, n
     )
     key = exception_key(candidate.workspace, candidate.office_hours_schedule_id, candidate.id)
     return {"Update": {"TableName": table, "Key": key, **request}}
+
+
+def _claim(table: str, item: dict[str, Any]) -> dict[str, Any]:
+    """A Put of a claim only where none exists; a refusal hands back the claim that holds it (no extra read)."""
+    condition = {"ConditionExpression": "attribute_not_exists(pk)", "ReturnValuesOnConditionCheckFailure": "ALL_OLD"}
+    return {"Put": {"TableName": table, "Item": item, **condition}}
+
+
+def _date_claim_of(table: str, workspace: str, holder: DateHolder) -> dict[str, Any]:
+    """The date claim of `holder`, on the condition that it is still the holder's."""
+    key = date_claim_key(workspace, holder.office_hours_schedule_id, holder.exception_date)
+    condition = {"ConditionExpression": "exception_id = :id", "ExpressionAttributeValues": {":id": {"S": holder.id}}}
+    return {"TableName": table, "Key": key, **condition}
 
 
 def _unchanged(version: int) -> tuple[str, dict[str, str], dict[str, Any]]:
