@@ -86,6 +86,8 @@ class Report:
         self.sections: list[str] = []
 
     def add(self, title: str, body: str) -> None:
+        if "| FAIL |" in body:
+            body = body.strip() + '\n\nEach FAIL above is explained in "Goals: where they stand", below the tables.'
         text = f"## {title}\n\n{body.strip()}\n"
         print(text, flush=True)
         self.sections.append(text)

@@ -17,6 +17,7 @@ from bench.scenarios import (
     Request,
     World,
     drop_caches,
+    forget_collections,
     occasion,
     seed,
 )
@@ -125,6 +126,8 @@ def measure(bench: Bench, operation: Operation, prepare: Callable[[World], None]
             prepare(world)
         if operation.cold:
             drop_caches()
+        else:
+            forget_collections()
         with metered(world) as meter:
             world.call(operation.request)
         return Measured(operation, meter.reset())

@@ -87,20 +87,20 @@ def median_seconds(run, repetitions: int) -> float:
 def measure(repetitions: int = 7) -> list[tuple[str, float, float | None]]:
     """(what, median seconds over the instants, goal or None) for each figure."""
     skills = account()
-    pair = skills[1]
+    pair, every_day = skills[1], skills[9]
 
     def each_on_its_own(at: int) -> None:
-        for workday_object, occasion_object in skills.values():
-            shift_status(workday_object, occasion_object, at)
+        for hours in skills.values():
+            shift_status(hours.workday, hours.occasion, at)
 
     runs = {
         f"{SKILLS} skills, 20 distinct pairs: the account route's computation": (
             lambda at: statuses.statuses(skills, at),
             GOAL,
         ),
-        "one pair, the near window first (statuses.status)": (lambda at: statuses.status(*pair, at), None),
-        "one pair, 400 days (shifts.shift_status)": (lambda at: shift_status(*pair, at), None),
-        "one 24/7 pair (the near window cannot decide it)": (lambda at: statuses.status(*skills[9], at), None),
+        "one pair, the near window first (statuses.status)": (lambda at: statuses.status(*pair[:2], at), None),
+        "one pair, 400 days (shifts.shift_status)": (lambda at: shift_status(*pair[:2], at), None),
+        "one 24/7 pair (the near window cannot decide it)": (lambda at: statuses.status(*every_day[:2], at), None),
         f"{SKILLS} skills, each computed on its own with shift_status (no sharing, no near window)": (
             each_on_its_own,
             None,
