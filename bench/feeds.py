@@ -11,7 +11,6 @@ event per period instead of weekly series, once (it takes seconds where the peri
 
 from __future__ import annotations
 
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -20,7 +19,7 @@ LAYER = str(Path(__file__).resolve().parent.parent / "layers" / "common")
 if LAYER not in sys.path:
     sys.path.insert(0, LAYER)
 
-from bench.hours import SCHEDULES, ZONE, exceptions  # noqa: E402
+from bench.hours import SCHEDULES, ZONE, exceptions, median_seconds  # noqa: E402
 from calendar_exceptions.feeds import series  # noqa: E402
 from calendar_exceptions.feeds.calendar import document, kept_document  # noqa: E402
 from calendar_exceptions.feeds.office_hours_source import calendar_of  # noqa: E402
@@ -56,16 +55,6 @@ def stored(intervals: list[tuple[int, int]]) -> StoredHours:
         for day, recurring, exception_id, ranges in exceptions()
     ]
     return StoredHours(schedule, found)
-
-
-def median_seconds(run, repetitions: int) -> float:
-    run()
-    times = []
-    for _ in range(repetitions):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def measure(repetitions: int = 11) -> list[list[str]]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import statistics
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ LAYER = str(Path(__file__).resolve().parent.parent / "layers" / "common")
 if LAYER not in sys.path:
     sys.path.insert(0, LAYER)
 
+from bench.hours import median_seconds  # noqa: E402
 from calendar_exceptions.liveperson.shift_status import statuses  # noqa: E402
 from calendar_exceptions.liveperson.shift_status.shifts import shift_status  # noqa: E402
 from calendar_exceptions.liveperson.skills.hours import SkillHours  # noqa: E402
@@ -72,16 +72,6 @@ def account() -> dict[int, SkillHours]:
     workdays = {i: workday(i) for i in range(1, 11)}
     occasions = {i: occasion(i) for i in (1, 2)}
     return {n: SkillHours(workdays[n % 10 + 1], occasions[n % 20 // 10 + 1]) for n in range(1, SKILLS + 1)}
-
-
-def median_seconds(run, repetitions: int) -> float:
-    run()  # warm
-    times = []
-    for _ in range(repetitions):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def measure(repetitions: int = 7) -> list[tuple[str, float, float | None]]:
