@@ -310,6 +310,21 @@ def test_fifty_teammates_at_once(api, schedules):
     assert api.call("GET", admin_url("1001")).body == admin_office_hours("1001", "2")
 
 
+def test_the_largest_bulk_update_fits_one_read_and_one_transaction(api, schedules):
+    # 50 teammates, each moved to a schedule of its own: 100 keys read (50 teammates, 50 schedules), 100 items
+    # written (50 teammates, 50 schedules' markers), DynamoDB's limits for one BatchGetItem and one transaction
+    ids = [api.call("POST", SCHEDULES, schedule(f"Own {n}")).body["id"] for n in range(48)] + schedules
+    sent = bulk(*((str(n), schedule_id) for n, schedule_id in zip(range(1, 51), ids, strict=True)))
+    calls = _calls()
+    reply = api.call("PUT", ADMINS_OFFICE_HOURS, sent)
+    assert reply.status == 200, reply.text
+    assert calls == ["BatchGetItem", "TransactWriteItems"]
+    listed = api.call("GET", ADMINS_OFFICE_HOURS).body["data"]
+    assert [(entry["admin_id"], entry["office_hours_schedule_id"]) for entry in listed] == [
+        (entry["admin_id"], entry["office_hours_schedule_id"]) for entry in sent["assignments"]
+    ]
+
+
 def test_an_unknown_schedule_in_one_entry_changes_no_teammate(api, schedules, table_items):
     api.call("PUT", admin_url("789"), assignment("1"))
     before = table_items()
