@@ -6,6 +6,8 @@ Item layout (string keys pk, sk):
                                         sk SCHEDULE#<id, 12 digits>    one schedule
                                         sk NAME#<sha256>               the claim of a schedule name by one schedule
                                                                        (the schedule keeps this sk: NAME_CLAIM)
+                                        sk ASSIGNMENT#...              a teammate's, team's or the default's schedule
+                                                                       (assignments/layout.py)
     pk WORKSPACE#<ws>#SCHEDULE#<id>     sk EXCEPTION#<id, 12 digits>   one exception of that schedule
                                         sk DATE#<YYYY-MM-DD>           the claim of a date by one exception
 

@@ -5,6 +5,8 @@ commit them and read what a refusal means; a rule's home is
 office_hours/rules.py, named beside each condition. A write that replaces or deletes what was
 read is conditional on the `version` read, spelled one way (`_unchanged`). Values in the
 conditions are plain (the `dynamodb.Update` and `_with_values` write them for DynamoDB).
+The writes of teammates', teams' and the workspace default's assignments are their feature's
+(assignments/writes.py); a schedule's delete adds their condition (`delete_schedule`).
 """
 
 from __future__ import annotations
