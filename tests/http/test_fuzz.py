@@ -60,6 +60,11 @@ CHECKS = [
     response_schema_conformance,
 ]
 
+# HTTP's own framing, which the client library writes: a generated value (a Content-Length of ":" or
+# of more bytes than are sent) is a broken message that API Gateway never hands to a function, not
+# an input of the API, so generated headers of these names are not sent.
+FRAMING_HEADERS = frozenset({"content-length", "transfer-encoding", "connection", "host"})
+
 ZONES = ["Europe/Warsaw", "America/New_York", "UTC", "Pacific/Kiritimati", "Mars/Base"]
 DATE_TIMES = [
     "2026-12-24",
@@ -155,6 +160,8 @@ def seeded_api(base_url: str, http: requests.Session) -> str:
 # and pytest-xdist would run only the first of them.
 @pytest.mark.parametrize("tenant", [TENANT])
 def test_every_operation_answers_as_documented(case, tenant, seeded_api, http):
+    for name in [name for name in case.headers or {} if name.lower() in FRAMING_HEADERS]:
+        del case.headers[name]
     if case.headers and case.headers.get("If-Match") == CURRENT_REVISION:
         current = http.get(seeded_api + collection(tenant), headers=AUTH).headers["ac-revision"]
         case.headers["If-Match"] = current
